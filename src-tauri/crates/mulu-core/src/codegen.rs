@@ -1,0 +1,53 @@
+//! 由 Rust 类型生成的文件：`schemas/catalog.schema.json`、`schemas/guideline.schema.json`
+//! 与 `ui/src/bindings/core.ts`。测试 `tests/generated.rs` 核对仓库里的文件与类型一致；
+//! 修改类型后运行 `make generate`（即 `UPDATE_GENERATED=1 cargo test -p mulu-core --test generated`）。
+
+use ts_rs::{Config, TS};
+
+use crate::guideline::{
+    CarrierRequirement, DataStatus, GuidelineCarrier, GuidelineDomain, GuidelineDomainSummary,
+    GuidelineItem,
+};
+use crate::model::*;
+use crate::store::SearchHit;
+
+fn schema_text<T: schemars::JsonSchema>() -> String {
+    let schema = schemars::schema_for!(T);
+    // schema_for! 生成的值总能序列化（只含字符串、数字与对象）。
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// 一份目录的 JSON（[`CatalogExport`]）的 JSON Schema。
+pub fn catalog_schema() -> String {
+    schema_text::<CatalogExport>()
+}
+
+/// 一个领域的标准指引文件（[`GuidelineDomain`]）的 JSON Schema。
+pub fn guideline_schema() -> String {
+    schema_text::<GuidelineDomain>()
+}
+
+macro_rules! decls {
+    ($cfg:expr; $($t:ty),+ $(,)?) => {{
+        let mut out = String::new();
+        $( out.push_str("export "); out.push_str(&<$t>::decl($cfg)); out.push_str("\n\n"); )+
+        out
+    }};
+}
+
+/// 前端用的 TypeScript 类型（由 ts-rs 生成）。
+pub fn typescript_bindings() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let body = decls!(&cfg;
+        Audience, Mode, Level, StandardCarrier, Channels, UnitKind, Unit, NewUnit,
+        CatalogStatus, Catalog, CatalogSummary, NewCatalog, CatalogExport, Provenance, ItemFields, Item,
+        WithholdGround, Withheld, NotApplicable, DataStatus, CarrierRequirement, GuidelineCarrier,
+        GuidelineItem, GuidelineDomain, GuidelineDomainSummary, SearchHit,
+    );
+    format!(
+        "// 由 mulu-core 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n{}",
+        body.trim_end()
+    ) + "\n"
+}

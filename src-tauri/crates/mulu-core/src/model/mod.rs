@@ -1,0 +1,19 @@
+//! 目录的数据模型。枚举的 serde 名称就是官方表格里的中文术语，
+//! 所以 JSON、数据库与前端看到的都是“全社会”“主动”“县级”这样的词。
+//!
+//! 这些类型是前后端数据形状的唯一来源：`schemas/catalog.schema.json`（schemars）
+//! 与 `ui/src/bindings.ts`（ts-rs）都由它们生成，测试保证二者与类型一致。
+
+mod carrier;
+mod catalog;
+mod item;
+mod unit;
+mod vocab;
+mod withheld;
+
+pub use carrier::{Channels, StandardCarrier};
+pub use catalog::{Catalog, CatalogExport, CatalogStatus, CatalogSummary, NewCatalog};
+pub use item::{split_elements, Item, ItemFields, Provenance};
+pub use unit::{NewUnit, Unit, UnitKind};
+pub use vocab::{Audience, Level, Mode};
+pub use withheld::{NotApplicable, Withheld, WithholdGround};

@@ -1,0 +1,118 @@
+//! 采用指引事项到目录，和把目录复制到新年度。两者都在一个事务里完成。
+
+use rusqlite::params;
+
+use super::catalogs::{ensure_domain, touch};
+use super::error::on_unique;
+use super::items::{insert, next_position};
+use super::json::to_json;
+use super::{Result, Store, StoreError};
+use crate::model::{Catalog, Provenance};
+
+impl Store {
+    /// 把一个领域的指引事项采用到目录：`items` 为 `None` 时采用全部，否则只采用给定编号的事项。
+    /// 已采用过的事项跳过（不重复）。返回新增的事项数。
+    pub fn adopt_domain(
+        &mut self,
+        catalog_id: i64,
+        domain: &str,
+        items: Option<&[String]>,
+    ) -> Result<usize> {
+        self.get_catalog(catalog_id)?;
+        let g = self.guideline_domain(domain, None)?;
+        if let Some(ids) = items {
+            if let Some(missing) = ids.iter().find(|id| !g.items.iter().any(|i| &i.id == *id)) {
+                return Err(StoreError::Invalid(format!(
+                    "“{}”领域的指引里没有编号为 {missing} 的事项，请刷新指引库后重新选择。",
+                    g.name
+                )));
+            }
+        }
+        let tx = self.conn.transaction()?;
+        touch(&tx, catalog_id)?;
+        ensure_domain(&tx, catalog_id, &g.name)?;
+        let adopted: Vec<String> = {
+            let mut st = tx.prepare_cached(
+                "SELECT guideline_item_id FROM items WHERE catalog_id = ?1 AND guideline_item_id IS NOT NULL",
+            )?;
+            let v = st
+                .query_map([catalog_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            v
+        };
+        let mut pos = next_position(&tx, catalog_id, &g.name)?;
+        let mut added = 0;
+        for gi in &g.items {
+            let wanted = items.is_none_or(|ids| ids.contains(&gi.id));
+            if !wanted || adopted.contains(&gi.id) {
+                continue;
+            }
+            let provenance = Provenance::Guideline {
+                guideline_item_id: gi.id.clone(),
+                data_version: g.data_version.clone(),
+                modified: false,
+            };
+            insert(
+                &tx,
+                None,
+                catalog_id,
+                pos,
+                &gi.to_fields(&g.name),
+                &provenance,
+            )?;
+            pos += 1;
+            added += 1;
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// 把目录复制为同一单位的另一年度（年度动态调整的起点）：事项、来源、顺序、
+    /// 不予公开事项与不涉及标记都复制，新目录为草稿。全部在一个事务里完成。
+    pub fn copy_catalog_to_year(&mut self, catalog_id: i64, year: i32) -> Result<Catalog> {
+        let src = self.get_catalog(catalog_id)?;
+        let unit = self.get_unit(src.unit_id)?;
+        if !(2000..=2100).contains(&year) {
+            return Err(StoreError::Invalid(format!(
+                "年度 {year} 不在 2000–2100 之间，请填写四位年份。"
+            )));
+        }
+        let title = src.title.replace(&src.year.to_string(), &year.to_string());
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO catalogs (unit_id, year, title, domains) VALUES (?1, ?2, ?3, ?4)",
+            params![src.unit_id, year, title, to_json(&src.domains)?],
+        )
+        .map_err(|e| {
+            on_unique(e, || {
+                format!(
+                    "“{}”{year} 年度的目录已存在，不能再复制一份到该年度。",
+                    unit.name
+                )
+            })
+        })?;
+        let new_id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO items (catalog_id, position, domain, l1, l2, content, elements, basis, time_limit,
+                subject, channels, audience, audience_group, mode, level, notes,
+                guideline_item_id, guideline_version, modified)
+             SELECT ?2, position, domain, l1, l2, content, elements, basis, time_limit,
+                subject, channels, audience, audience_group, mode, level, notes,
+                guideline_item_id, guideline_version, modified
+             FROM items WHERE catalog_id = ?1 ORDER BY id",
+            params![catalog_id, new_id],
+        )?;
+        tx.execute(
+            "INSERT INTO withheld (catalog_id, domain, name, ground, detail)
+             SELECT ?2, domain, name, ground, detail FROM withheld WHERE catalog_id = ?1 ORDER BY id",
+            params![catalog_id, new_id],
+        )?;
+        tx.execute(
+            "INSERT INTO not_applicable (catalog_id, guideline_item_id, reason)
+             SELECT ?2, guideline_item_id, reason FROM not_applicable WHERE catalog_id = ?1",
+            params![catalog_id, new_id],
+        )?;
+        tx.commit()?;
+        self.get_catalog(new_id)
+    }
+}

@@ -1,0 +1,57 @@
+//! 存储层的错误。消息是给用户看的中文：说清楚哪里不对、该怎么办。
+
+use std::path::PathBuf;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("无法打开数据库文件 {path}：{source}。请确认所在文件夹存在并且有写入权限。")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("数据库结构升级失败：{0}。数据库文件未被改动，请备份该文件后联系技术支持。")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("找不到{what}（编号 {id}）。它可能已被删除，请刷新列表后重试。")]
+    NotFound { what: &'static str, id: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("标准指引库里没有“{0}”领域。可用的领域见“标准指引库”页面或 `mulu guidelines`。")]
+    UnknownDomain(String),
+    #[error("标准指引数据有误：{0}")]
+    Guideline(#[from] crate::guideline::GuidelineError),
+    #[error("数据库中的数据无法解析（{0}）。数据库文件可能被其他程序改动过。")]
+    Corrupt(#[from] serde_json::Error),
+    #[error("数据库操作失败：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    pub(crate) fn not_found(what: &'static str, id: impl ToString) -> Self {
+        StoreError::NotFound {
+            what,
+            id: id.to_string(),
+        }
+    }
+}
+
+/// 把唯一性约束冲突翻译成用户能看懂的话，其余原样返回。
+pub(crate) fn on_unique(e: rusqlite::Error, message: impl FnOnce() -> String) -> StoreError {
+    match e {
+        rusqlite::Error::SqliteFailure(err, _)
+            if err.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                || err.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
+        {
+            StoreError::Conflict(message())
+        }
+        rusqlite::Error::SqliteFailure(err, Some(msg))
+            if err.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            StoreError::Invalid(format!("数据不符合要求（{msg}），未保存。"))
+        }
+        other => StoreError::Sqlite(other),
+    }
+}

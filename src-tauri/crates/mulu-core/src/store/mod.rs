@@ -1,0 +1,100 @@
+//! SQLite 存储：迁移、事务与各实体的查询（每个实体一个文件）。
+//!
+//! 每次写入都在一个事务里完成；出错时事务回滚，已存的数据不受影响。
+
+mod adopt;
+mod catalogs;
+mod error;
+mod guidelines;
+mod items;
+mod json;
+mod search;
+mod units;
+mod withheld;
+
+pub use error::StoreError;
+pub use search::SearchHit;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// 数据库结构的迁移，按顺序执行；只追加，不修改已发布的迁移。
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_item_search.sql"),
+];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// 数据库结构的当前版本（= 迁移个数）。
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+/// 一个打开的数据库。
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// 打开（或新建）数据库文件，执行迁移，并载入内置指引库的新版本。
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent() {
+            if !dir.as_os_str().is_empty() && !dir.exists() {
+                std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+                    path: path.to_path_buf(),
+                    source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+                })?;
+            }
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Self::init(conn)
+    }
+
+    /// 内存数据库（测试与一次性的命令行检查用）。
+    pub fn open_in_memory() -> Result<Self> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    /// 只执行迁移到第 `version` 个为止（测试“从旧版本升级”用）。
+    #[doc(hidden)]
+    pub fn migrate_to(conn: &mut Connection, version: usize) -> Result<()> {
+        migrations().to_version(conn, version)?;
+        Ok(())
+    }
+
+    /// 在已有连接上完成迁移与内置指引同步。
+    pub fn from_connection(conn: Connection) -> Result<Self> {
+        Self::init(conn)
+    }
+
+    fn init(mut conn: Connection) -> Result<Self> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations().to_latest(&mut conn)?;
+        let mut store = Store { conn };
+        store.sync_builtin_guidelines()?;
+        Ok(store)
+    }
+
+    /// 底层连接（只读查询与测试用）。
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// 数据库结构版本（SQLite `user_version`）。
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}

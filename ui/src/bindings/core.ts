@@ -1,0 +1,301 @@
+// 由 mulu-core 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
+
+export type Audience = "全社会" | "特定群体";
+
+export type Mode = "主动" | "依申请";
+
+export type Level = "县级" | "乡级";
+
+export type StandardCarrier = "政府网站" | "政府公报" | "两微一端" | "发布会/听证会" | "广播电视" | "纸质媒体" | "公开查阅点" | "政务服务中心" | "便民服务站" | "入户/现场" | "社区/企事业单位/村公示栏（电子屏）" | "精准推送" | "其他";
+
+export type Channels = { 
+/**
+ * 选中的标准载体（按官方顺序，去重）。
+ */
+standard: Array<StandardCarrier>, 
+/**
+ * 其他载体的名称，例如“投资项目在线审批监管平台”“办税服务厅”。
+ */
+extra: Array<string>, };
+
+export type UnitKind = "县级部门" | "乡镇" | "街道";
+
+export type Unit = { id: number, 
+/**
+ * 单位全称，例如“某某县某某镇人民政府”。
+ */
+name: string, kind: UnitKind, 
+/**
+ * 所在地区路径：省、市、县、乡（可只填前几级）。
+ */
+region: Array<string>, };
+
+export type NewUnit = { name: string, kind: UnitKind, region: Array<string>, };
+
+export type CatalogStatus = "草稿" | "已提交" | "已审核";
+
+export type Catalog = { id: number, unit_id: number, year: number, 
+/**
+ * 标题，例如“某某镇2026年政务公开事项标准目录”。
+ */
+title: string, status: CatalogStatus, 
+/**
+ * 目录涵盖的领域（按添加顺序）。
+ */
+domains: Array<string>, 
+/**
+ * 创建与最后修改时间（UTC，RFC 3339）。
+ */
+created_at: string, updated_at: string, };
+
+export type CatalogSummary = { unit_name: string, item_count: number, id: number, unit_id: number, year: number, 
+/**
+ * 标题，例如“某某镇2026年政务公开事项标准目录”。
+ */
+title: string, status: CatalogStatus, 
+/**
+ * 目录涵盖的领域（按添加顺序）。
+ */
+domains: Array<string>, 
+/**
+ * 创建与最后修改时间（UTC，RFC 3339）。
+ */
+created_at: string, updated_at: string, };
+
+export type NewCatalog = { unit_id: number, year: number, 
+/**
+ * 为空时按单位名称与年度生成。
+ */
+title: string | null, };
+
+export type CatalogExport = { 
+/**
+ * 本文件格式的版本。
+ */
+format_version: number, unit: Unit, catalog: Catalog, items: Array<Item>, withheld: Array<Withheld>, not_applicable: Array<NotApplicable>, };
+
+export type Provenance = { "kind": "标准指引", 
+/**
+ * 指引事项的稳定编号，例如 `05.003`。
+ */
+guideline_item_id: string, 
+/**
+ * 采用时指引库的数据版本。
+ */
+data_version: string, 
+/**
+ * 采用后是否在本地改动过。
+ */
+modified: boolean, } | { "kind": "本级特色事项" };
+
+export type ItemFields = { 
+/**
+ * 所属领域名称，例如“社会救助”。
+ */
+domain: string, 
+/**
+ * 一级事项。
+ */
+l1: string, 
+/**
+ * 二级事项（可为空）。
+ */
+l2: string, 
+/**
+ * 公开内容（要素），原文。
+ */
+content: string, 
+/**
+ * 公开内容拆成的要素列表。
+ */
+elements: Array<string>, 
+/**
+ * 公开依据，一条一项。
+ */
+basis: Array<string>, 
+/**
+ * 公开时限。
+ */
+time_limit: string, 
+/**
+ * 公开主体。
+ */
+subject: string, 
+/**
+ * 公开渠道和载体。
+ */
+channels: Channels, 
+/**
+ * 公开对象（通常恰好一项；导入的文件可能两项都勾或都没勾，审核规则会指出）。
+ */
+audience: Array<Audience>, 
+/**
+ * 特定群体的说明，例如“申请人”“项目单位”。
+ */
+audience_group: string | null, 
+/**
+ * 公开方式（通常恰好一项）。
+ */
+mode: Array<Mode>, 
+/**
+ * 公开层级。
+ */
+level: Array<Level>, 
+/**
+ * 备注。
+ */
+notes: string, };
+
+export type Item = { id: number, catalog_id: number, 
+/**
+ * 在所属领域内的顺序（从 0 起）。
+ */
+position: number, provenance: Provenance, 
+/**
+ * 所属领域名称，例如“社会救助”。
+ */
+domain: string, 
+/**
+ * 一级事项。
+ */
+l1: string, 
+/**
+ * 二级事项（可为空）。
+ */
+l2: string, 
+/**
+ * 公开内容（要素），原文。
+ */
+content: string, 
+/**
+ * 公开内容拆成的要素列表。
+ */
+elements: Array<string>, 
+/**
+ * 公开依据，一条一项。
+ */
+basis: Array<string>, 
+/**
+ * 公开时限。
+ */
+time_limit: string, 
+/**
+ * 公开主体。
+ */
+subject: string, 
+/**
+ * 公开渠道和载体。
+ */
+channels: Channels, 
+/**
+ * 公开对象（通常恰好一项；导入的文件可能两项都勾或都没勾，审核规则会指出）。
+ */
+audience: Array<Audience>, 
+/**
+ * 特定群体的说明，例如“申请人”“项目单位”。
+ */
+audience_group: string | null, 
+/**
+ * 公开方式（通常恰好一项）。
+ */
+mode: Array<Mode>, 
+/**
+ * 公开层级。
+ */
+level: Array<Level>, 
+/**
+ * 备注。
+ */
+notes: string, };
+
+export type WithholdGround = "条例第十四条" | "条例第十五条" | "条例第十六条";
+
+export type Withheld = { id: number, catalog_id: number, 
+/**
+ * 所属领域；空表示不分领域。
+ */
+domain: string | null, 
+/**
+ * 事项名称。
+ */
+name: string, 
+/**
+ * 法定理由；为空时审核规则会提示补上。
+ */
+ground: WithholdGround | null, 
+/**
+ * 理由说明（引用的具体规定等）。
+ */
+detail: string, };
+
+export type NotApplicable = { catalog_id: number, guideline_item_id: string, reason: string, };
+
+export type DataStatus = "完整" | "部分";
+
+export type CarrierRequirement = "必选" | "可选";
+
+export type GuidelineCarrier = { 
+/**
+ * 载体名称：标准载体用标准名称，其余照录。
+ */
+name: string, requirement: CarrierRequirement, };
+
+export type GuidelineItem = { 
+/**
+ * 稳定编号：两位领域序号、点、三位事项序号，例如 `05.003`。发布后不再改变。
+ */
+id: string, 
+/**
+ * 一级事项；来源中未见时为空。
+ */
+l1: string, l2: string, 
+/**
+ * 公开内容（要素）；空表示来源中未见。
+ */
+elements: Array<string>, basis: Array<string>, time_limit: string | null, subject: string | null, carriers: Array<GuidelineCarrier>, audience: Array<Audience>, audience_group: string | null, mode: Array<Mode>, level: Array<Level>, 
+/**
+ * 这一行取自哪里（网址或文件）。
+ */
+source: string, 
+/**
+ * 对这一行的说明：地方改动、推断的勾选、存疑之处。
+ */
+note: string | null, };
+
+export type GuidelineDomain = { 
+/**
+ * 领域名称，与目录标题中的写法一致，例如“社会救助”。
+ */
+name: string, 
+/**
+ * 领域序号（26 个试点领域为 1–26，用户添加的领域从 27 起）。
+ */
+number: number, 
+/**
+ * 也称（别名），例如“公共资源配置”。
+ */
+aliases: Array<string>, 
+/**
+ * 印发部门；未经来源证实时带“（未核实）”。
+ */
+ministry: string | null, guideline_title: string | null, 
+/**
+ * 印发时间与文号。
+ */
+issued: string | null, 
+/**
+ * 本数据的版本，例如 `2026.11-1`。
+ */
+data_version: string, status: DataStatus, 
+/**
+ * 数据可信度：high / medium / low。
+ */
+confidence: string | null, sources: Array<string>, notes: string, items: Array<GuidelineItem>, };
+
+export type GuidelineDomainSummary = { name: string, number: number, ministry: string | null, data_version: string, status: DataStatus, item_count: number, l1_count: number, 
+/**
+ * 是否随程序内置（否则为用户添加的领域）。
+ */
+builtin: boolean, };
+
+export type SearchHit = { item_id: number, };
