@@ -299,3 +299,109 @@ export type GuidelineDomainSummary = { name: string, number: number, ministry: s
 builtin: boolean, };
 
 export type SearchHit = { item_id: number, };
+
+export type Severity = "错误" | "警告" | "提示";
+
+export type Field = "domain" | "l1" | "l2" | "content" | "basis" | "time_limit" | "subject" | "channels" | "audience" | "mode" | "level" | "notes";
+
+export type Diagnostic = { sheet: string, 
+/**
+ * 单元格引用，例如 `H12`；针对整张表时为空。
+ */
+cell: string | null, severity: Severity, 
+/**
+ * 中文说明：哪里不对、该怎么办。
+ */
+message: string, 
+/**
+ * 单元格原文。
+ */
+raw: string | null, };
+
+export type PreviewItem = { 
+/**
+ * 所在工作表与行号（从 1 起）。
+ */
+sheet: string, row: number, 
+/**
+ * 各字段所在的单元格，例如 `{"time_limit": "F12"}`（合并单元格取其左上角）。
+ */
+cells: { [key in Field]?: string }, 
+/**
+ * 由本程序导出的工作簿带回的编号与来源；其他文件为空，提交时按名称与指引匹配。
+ */
+id: number | null, provenance: Provenance | null, 
+/**
+ * 所属领域名称，例如“社会救助”。
+ */
+domain: string, 
+/**
+ * 一级事项。
+ */
+l1: string, 
+/**
+ * 二级事项（可为空）。
+ */
+l2: string, 
+/**
+ * 公开内容（要素），原文。
+ */
+content: string, 
+/**
+ * 公开内容拆成的要素列表。
+ */
+elements: Array<string>, 
+/**
+ * 公开依据，一条一项。
+ */
+basis: Array<string>, 
+/**
+ * 公开时限。
+ */
+time_limit: string, 
+/**
+ * 公开主体。
+ */
+subject: string, 
+/**
+ * 公开渠道和载体。
+ */
+channels: Channels, 
+/**
+ * 公开对象（通常恰好一项；导入的文件可能两项都勾或都没勾，审核规则会指出）。
+ */
+audience: Array<Audience>, 
+/**
+ * 特定群体的说明，例如“申请人”“项目单位”。
+ */
+audience_group: string | null, 
+/**
+ * 公开方式（通常恰好一项）。
+ */
+mode: Array<Mode>, 
+/**
+ * 公开层级。
+ */
+level: Array<Level>, 
+/**
+ * 备注。
+ */
+notes: string, };
+
+export type PreviewSheet = { sheet: string, 
+/**
+ * 识别出的领域；为空时由用户选择。
+ */
+domain: string | null, items: Array<PreviewItem>, diagnostics: Array<Diagnostic>, };
+
+export type ImportPreview = { 
+/**
+ * 文件路径（显示用）。
+ */
+file: string, sheets: Array<PreviewSheet>, 
+/**
+ * 本程序导出的工作簿里带回的单位、目录、不予公开事项与不涉及标记。
+ */
+origin: PreviewOrigin | null, };
+
+export type PreviewOrigin = { unit: Unit, catalog: Catalog, withheld: Array<Withheld>, not_applicable: Array<NotApplicable>, };

@@ -1,1 +1,39 @@
-fn main() {}
+//! `mulu`：标准目录编制器的命令行工具，与桌面程序共用同一个核心库与数据库。
+
+mod args;
+mod cmd;
+mod error;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return output::clap_error(e),
+    };
+    let db = cli
+        .db
+        .clone()
+        .unwrap_or_else(mulu_core::paths::default_db_path);
+    let result = match cli.command {
+        Command::Guidelines(a) => cmd::guidelines::run(&db, a),
+        Command::Catalog(c) => cmd::catalog::run(&db, c),
+    };
+    match result {
+        Ok(code) => code,
+        // 输出被管道截断（如 `mulu … | head`）不算失败。
+        Err(error::CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            // 一行中文说明写到 stderr。
+            eprintln!("错误：{}", e.to_string().replace('\n', " "));
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}

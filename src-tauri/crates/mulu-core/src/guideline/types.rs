@@ -17,6 +17,9 @@ pub enum DataStatus {
     Partial,
 }
 
+crate::model::chinese_names!(DataStatus { Complete => "完整", Partial => "部分" });
+crate::model::chinese_names!(CarrierRequirement { Required => "必选", Optional => "可选" });
+
 /// 指引模板里载体是必选（■）还是可选（□）。
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 pub enum CarrierRequirement {

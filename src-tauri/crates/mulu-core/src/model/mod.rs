@@ -7,13 +7,19 @@
 mod carrier;
 mod catalog;
 mod item;
+mod preview;
 mod unit;
 mod vocab;
 mod withheld;
 
+pub(crate) use vocab::chinese_names;
+
 pub use carrier::{Channels, StandardCarrier};
 pub use catalog::{Catalog, CatalogExport, CatalogStatus, CatalogSummary, NewCatalog};
 pub use item::{split_elements, Item, ItemFields, Provenance};
+pub use preview::{
+    Diagnostic, Field, ImportPreview, PreviewItem, PreviewOrigin, PreviewSheet, Severity,
+};
 pub use unit::{NewUnit, Unit, UnitKind};
 pub use vocab::{Audience, Level, Mode};
 pub use withheld::{NotApplicable, Withheld, WithholdGround};

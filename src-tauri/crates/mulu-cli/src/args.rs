@@ -1,0 +1,119 @@
+//! 全部命令行参数定义在这里（帮助文字为中文）。这些形式是对外的约定：脚本依赖它们，只增不改。
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const HELP_TEMPLATE: &str = "{about}\n\n用法：{usage}\n\n{all-args}{after-help}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mulu",
+    version,
+    about = "标准目录编制器命令行工具：基层政务公开事项标准目录的编制、导入导出与审核",
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "命令",
+    next_help_heading = "选项",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    after_help = "\n数据库默认与桌面程序共用（可用环境变量 MULU_DB 或 --db 指定）。运行 `mulu 命令 --help` 查看各命令的用法。"
+)]
+pub struct Cli {
+    /// 数据库文件路径（默认与桌面程序共用同一个文件）
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// 显示帮助
+    #[arg(short = 'h', long, global = true, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
+
+    /// 显示版本
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 标准指引库：列出领域（事项数与数据状态）
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项", subcommand_help_heading = "命令")]
+    Guidelines(GuidelinesArgs),
+    /// 目录：新建、采用指引、列出、查看
+    #[command(subcommand, help_template = HELP_TEMPLATE, subcommand_help_heading = "命令")]
+    Catalog(CatalogCommand),
+    // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
+}
+
+#[derive(Debug, Args)]
+pub struct GuidelinesArgs {
+    /// 以 JSON 输出
+    #[arg(long)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub action: Option<GuidelinesCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuidelinesCommand {
+    /// 查看一个领域的全部指引事项
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Show {
+        /// 领域名称，例如 社会救助
+        #[arg(value_name = "领域")]
+        domain: String,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    // 新的 guidelines 子命令加在这一行之上。
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// 新建目录，输出新目录的编号
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    New {
+        /// 单位全称（不存在时自动新建）
+        #[arg(long, value_name = "名称")]
+        unit: String,
+        /// 单位类别：县级部门、乡镇或街道
+        #[arg(long, value_name = "县级部门|乡镇|街道")]
+        kind: String,
+        /// 年度，例如 2026
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+    },
+    /// 把标准指引的事项采用到目录
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Adopt {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 采用全部领域
+        #[arg(long, conflicts_with = "domain", required_unless_present = "domain")]
+        all: bool,
+        /// 采用的领域（可写多个）
+        #[arg(long, value_name = "领域", num_args = 1..)]
+        domain: Vec<String>,
+    },
+    /// 列出全部目录
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    List {
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 查看一份目录
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Show {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 以 JSON 输出（形状见 schemas/catalog.schema.json）
+        #[arg(long)]
+        json: bool,
+    },
+}

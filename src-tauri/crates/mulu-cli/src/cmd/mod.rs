@@ -1,0 +1,14 @@
+//! 每个子命令一个模块；都只是核心库的薄包装。
+
+pub mod catalog;
+pub mod guidelines;
+
+use std::path::Path;
+
+use mulu_core::store::Store;
+
+use crate::error::Result;
+
+pub fn open_store(db: &Path) -> Result<Store> {
+    Ok(Store::open(db)?)
+}

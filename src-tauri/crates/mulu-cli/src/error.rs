@@ -1,0 +1,23 @@
+//! 命令行的错误与退出码：0 成功；1 检查发现错误级问题；2 输入有误或读不了。
+
+use mulu_core::store::StoreError;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum CliError {
+    /// 参数或输入有误（退出码 2）。
+    #[error("{0}")]
+    Input(String),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("写出失败：{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+}
+
+pub type Result<T, E = CliError> = std::result::Result<T, E>;

@@ -1,0 +1,144 @@
+//! 从工作簿读出、尚未写入数据库的目录（导入预览），以及导入与审核共用的“位置”和“严重程度”。
+//!
+//! 导入器（`mulu-import`）产出 [`ImportPreview`]；审核规则（`mulu-review`）既能检查数据库里的目录，
+//! 也能直接检查预览，并凭 [`PreviewItem::cells`] 指到具体单元格（如 `社会救助!H12`）。
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::vocab::chinese_names;
+use super::{Catalog, ItemFields, NotApplicable, Provenance, Unit, Withheld};
+
+/// 问题的严重程度。
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+pub enum Severity {
+    #[serde(rename = "错误")]
+    Error,
+    #[serde(rename = "警告")]
+    Warning,
+    #[serde(rename = "提示")]
+    Info,
+}
+
+chinese_names!(Severity { Error => "错误", Warning => "警告", Info => "提示" });
+
+/// 事项的一个字段（审核结果与单元格定位用），serde 名与 `ItemFields` 的字段名一致。
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Domain,
+    L1,
+    L2,
+    Content,
+    Basis,
+    TimeLimit,
+    Subject,
+    Channels,
+    Audience,
+    Mode,
+    Level,
+    Notes,
+}
+
+impl Field {
+    /// 官方表头里的名称。
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Domain => "领域",
+            Field::L1 => "一级事项",
+            Field::L2 => "二级事项",
+            Field::Content => "公开内容（要素）",
+            Field::Basis => "公开依据",
+            Field::TimeLimit => "公开时限",
+            Field::Subject => "公开主体",
+            Field::Channels => "公开渠道和载体",
+            Field::Audience => "公开对象",
+            Field::Mode => "公开方式",
+            Field::Level => "公开层级",
+            Field::Notes => "备注",
+        }
+    }
+}
+
+/// 导入时读出的一条提示：在哪个单元格、有多严重、原文是什么。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct Diagnostic {
+    pub sheet: String,
+    /// 单元格引用，例如 `H12`；针对整张表时为空。
+    pub cell: Option<String>,
+    pub severity: Severity,
+    /// 中文说明：哪里不对、该怎么办。
+    pub message: String,
+    /// 单元格原文。
+    pub raw: Option<String>,
+}
+
+/// 预览中的一个事项。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct PreviewItem {
+    #[serde(flatten)]
+    pub fields: ItemFields,
+    /// 所在工作表与行号（从 1 起）。
+    pub sheet: String,
+    pub row: u32,
+    /// 各字段所在的单元格，例如 `{"time_limit": "F12"}`（合并单元格取其左上角）。
+    pub cells: BTreeMap<Field, String>,
+    /// 由本程序导出的工作簿带回的编号与来源；其他文件为空，提交时按名称与指引匹配。
+    pub id: Option<i64>,
+    pub provenance: Option<Provenance>,
+}
+
+impl PreviewItem {
+    /// 字段所在单元格的完整引用，例如 `社会救助!F12`。
+    pub fn cell_ref(&self, field: Field) -> Option<String> {
+        self.cells
+            .get(&field)
+            .map(|c| format!("{}!{}", self.sheet, c))
+    }
+}
+
+/// 预览中的一张工作表（或工作表中的一个领域表格）。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct PreviewSheet {
+    pub sheet: String,
+    /// 识别出的领域；为空时由用户选择。
+    pub domain: Option<String>,
+    pub items: Vec<PreviewItem>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// 读一个工作簿得到的预览（不写数据库）。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct ImportPreview {
+    /// 文件路径（显示用）。
+    pub file: String,
+    pub sheets: Vec<PreviewSheet>,
+    /// 本程序导出的工作簿里带回的单位、目录、不予公开事项与不涉及标记。
+    pub origin: Option<PreviewOrigin>,
+}
+
+/// 往返数据：本程序导出时写入隐藏工作表的目录信息。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct PreviewOrigin {
+    pub unit: Unit,
+    pub catalog: Catalog,
+    pub withheld: Vec<Withheld>,
+    pub not_applicable: Vec<NotApplicable>,
+}
+
+impl ImportPreview {
+    pub fn item_count(&self) -> usize {
+        self.sheets.iter().map(|s| s.items.len()).sum()
+    }
+
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.sheets.iter().flat_map(|s| &s.diagnostics)
+    }
+}
