@@ -337,3 +337,46 @@ fn search_finds_chinese_substrings() {
         .is_empty());
     assert!(s.search_items(c.id, "\"%_", 50).unwrap().is_empty());
 }
+
+#[test]
+fn a_whole_catalog_round_trips_through_insert_catalog() {
+    let (mut s, c) = setup();
+    s.adopt_domain(c.id, "社会救助", None).unwrap();
+    s.add_item(
+        c.id,
+        &ItemFields {
+            domain: "社会救助".into(),
+            l1: "本级特色".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let first = s.list_items(c.id).unwrap()[0].clone();
+    s.delete_item(first.id).unwrap();
+    s.add_withheld(&Withheld {
+        id: 0,
+        catalog_id: c.id,
+        domain: None,
+        name: "内部事务信息".into(),
+        ground: Some(WithholdGround::Art16),
+        detail: String::new(),
+    })
+    .unwrap();
+    let export = s.export_catalog(c.id).unwrap();
+
+    // 导入到空库：完全一致（编号也一样）。
+    let mut fresh = Store::open_in_memory().unwrap();
+    let back = fresh.insert_catalog(&export).unwrap();
+    let mut again = fresh.export_catalog(back.id).unwrap();
+    again
+        .withheld
+        .iter_mut()
+        .for_each(|w| w.id = export.withheld[0].id);
+    assert_eq!(again, export);
+
+    // 同一库里同一年度已存在：报错，什么都不写。
+    let before = s.list_catalogs().unwrap();
+    let err = s.insert_catalog(&export).unwrap_err();
+    assert!(err.to_string().contains("年度的目录已存在"), "{err}");
+    assert_eq!(s.list_catalogs().unwrap(), before);
+}

@@ -3,6 +3,7 @@
 //! 每次写入都在一个事务里完成；出错时事务回滚，已存的数据不受影响。
 
 mod adopt;
+mod bulk;
 mod catalogs;
 mod error;
 mod guidelines;
