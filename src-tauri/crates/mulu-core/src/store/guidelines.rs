@@ -144,7 +144,7 @@ impl Store {
         }
         for d in self.guideline_domains()? {
             let full = self.guideline_domain_unchecked(&d.name)?;
-            if full.aliases.iter().any(|a| *a == name) {
+            if full.aliases.contains(&name) {
                 return Ok(d.name);
             }
         }
