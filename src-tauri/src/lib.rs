@@ -1,1 +1,42 @@
-pub fn run() {}
+//! 标准目录编制器的桌面外壳：打开数据库、注册命令与插件、显示窗口。
+//! 业务逻辑都在 `mulu-core` 等核心库里，这里的命令只做参数转换。
+
+mod commands;
+mod state;
+
+use state::AppState;
+
+/// 启动桌面程序。数据库位置与 `mulu` 命令行相同（`mulu_core::paths::default_db_path`）。
+pub fn run() {
+    let db_path = mulu_core::paths::default_db_path();
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::new(db_path))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::guidelines::list_guidelines,
+            commands::guidelines::guideline_domain,
+            commands::catalogs::list_units,
+            commands::catalogs::create_unit,
+            commands::catalogs::list_catalogs,
+            commands::catalogs::get_catalog,
+            commands::catalogs::create_catalog,
+            commands::catalogs::copy_catalog,
+            commands::catalogs::adopt_domain,
+            commands::items::list_items,
+            commands::items::add_item,
+            commands::items::update_item,
+            commands::items::delete_item,
+            commands::items::restore_item,
+            commands::items::move_item,
+            commands::items::search_items,
+        ])
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("标准目录编制器无法启动：{e}");
+            std::process::exit(1);
+        }
+    }
+}

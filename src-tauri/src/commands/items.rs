@@ -1,0 +1,52 @@
+use mulu_core::model::{Item, ItemFields};
+use mulu_core::store::SearchHit;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_items(state: State<'_, AppState>, catalog_id: i64) -> Result<Vec<Item>, String> {
+    state.with(|s| s.list_items(catalog_id))
+}
+
+#[tauri::command]
+pub fn add_item(
+    state: State<'_, AppState>,
+    catalog_id: i64,
+    fields: ItemFields,
+) -> Result<Item, String> {
+    state.with(|s| s.add_item(catalog_id, &fields))
+}
+
+#[tauri::command]
+pub fn update_item(
+    state: State<'_, AppState>,
+    id: i64,
+    fields: ItemFields,
+) -> Result<Item, String> {
+    state.with(|s| s.update_item(id, &fields))
+}
+
+#[tauri::command]
+pub fn delete_item(state: State<'_, AppState>, id: i64) -> Result<Item, String> {
+    state.with(|s| s.delete_item(id))
+}
+
+#[tauri::command]
+pub fn restore_item(state: State<'_, AppState>, item: Item) -> Result<Item, String> {
+    state.with(|s| s.restore_item(&item))
+}
+
+#[tauri::command]
+pub fn move_item(state: State<'_, AppState>, id: i64, position: i64) -> Result<Item, String> {
+    state.with(|s| s.move_item(id, position))
+}
+
+#[tauri::command]
+pub fn search_items(
+    state: State<'_, AppState>,
+    catalog_id: i64,
+    query: String,
+) -> Result<Vec<SearchHit>, String> {
+    state.with(|s| s.search_items(catalog_id, &query, 500))
+}

@@ -1,0 +1,24 @@
+//! Tauri 命令：核心库的薄适配层。每个命令返回数据或一条中文错误说明。
+
+pub mod catalogs;
+pub mod guidelines;
+pub mod items;
+
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    db_path: String,
+    version: &'static str,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        db_path: state.db_path().display().to_string(),
+        version: env!("CARGO_PKG_VERSION"),
+    }
+}

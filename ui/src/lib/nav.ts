@@ -1,0 +1,25 @@
+// Navigation for the three roles the app serves. One list, so the menu, the keyboard shortcuts
+// and the tests agree on the screen ids.
+export type ScreenId = 'catalogs' | 'guidelines' | 'editor' | 'review' | 'training'
+
+export interface NavEntry {
+  id: ScreenId
+  label: string
+  role: '编制' | '审核' | '培训'
+  /** Needs an open catalog. */
+  needsCatalog?: boolean
+}
+
+export const NAV: NavEntry[] = [
+  { id: 'catalogs', label: '单位与目录', role: '编制' },
+  { id: 'guidelines', label: '标准指引库', role: '编制' },
+  { id: 'editor', label: '目录编辑', role: '编制', needsCatalog: true },
+  { id: 'review', label: '审核工作台', role: '审核' },
+  { id: 'training', label: '指引结构演示', role: '培训' },
+]
+
+export const ROLES = ['编制', '审核', '培训'] as const
+
+export function entriesFor(role: (typeof ROLES)[number]): NavEntry[] {
+  return NAV.filter((e) => e.role === role)
+}
