@@ -10,7 +10,6 @@ test:
 # Regenerate JSON Schemas and TypeScript bindings from the Rust types (CI checks they match).
 generate:
 	UPDATE_GENERATED=1 cargo test -p mulu-core --test generated
-	UPDATE_GENERATED=1 cargo test -p mulu-review --test generated
 
 fmt:
 	cargo fmt --all

@@ -44,6 +44,9 @@ pub enum Command {
     /// 目录：新建、采用指引、列出、查看
     #[command(subcommand, help_template = HELP_TEMPLATE, subcommand_help_heading = "命令")]
     Catalog(CatalogCommand),
+    /// 导出目录：官方格式的 Excel 工作簿、可发布的网页或 JSON
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Export(ExportArgs),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
 
@@ -67,6 +70,16 @@ pub enum GuidelinesCommand {
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
+    },
+    /// 把一个领域的指引导出为工作簿（■ 必选 □ 可选，附图例）
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Export {
+        /// 领域名称，例如 社会救助
+        #[arg(value_name = "领域")]
+        domain: String,
+        /// 输出的 .xlsx 文件
+        #[arg(long, value_name = "OUT")]
+        xlsx: PathBuf,
     },
     // 新的 guidelines 子命令加在这一行之上。
 }
@@ -116,4 +129,30 @@ pub enum CatalogCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("format").required(true).args(["xlsx", "html", "json"])))]
+pub struct ExportArgs {
+    /// 目录编号
+    #[arg(value_name = "ID")]
+    pub id: i64,
+    /// 导出为 Excel 工作簿（官方报送格式）
+    #[arg(long, value_name = "OUT")]
+    pub xlsx: Option<PathBuf>,
+    /// 导出为可发布的网页（单个 HTML 文件）
+    #[arg(long, value_name = "OUT")]
+    pub html: Option<PathBuf>,
+    /// 导出为 JSON（schemas/catalog.schema.json）
+    #[arg(long, value_name = "OUT")]
+    pub json: Option<PathBuf>,
+    /// 只导出这些领域（可写多个）
+    #[arg(long, value_name = "领域", num_args = 1..)]
+    pub domain: Vec<String>,
+    /// 不含“公开层级”两栏（县级部门的目录）
+    #[arg(long)]
+    pub no_level: bool,
+    /// 下级一栏的名称
+    #[arg(long, value_name = "乡级|镇级|街道", default_value = "乡级")]
+    pub lower_level_label: String,
 }

@@ -10,6 +10,8 @@ pub enum CliError {
     Input(String),
     #[error("{0}")]
     Store(#[from] StoreError),
+    #[error("{0}")]
+    Export(#[from] mulu_export::ExportError),
     #[error("写出失败：{0}")]
     Io(#[from] std::io::Error),
 }

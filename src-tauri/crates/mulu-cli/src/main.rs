@@ -23,6 +23,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Guidelines(a) => cmd::guidelines::run(&db, a),
         Command::Catalog(c) => cmd::catalog::run(&db, c),
+        Command::Export(a) => cmd::export::run(&db, a),
     };
     match result {
         Ok(code) => code,

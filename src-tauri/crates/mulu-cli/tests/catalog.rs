@@ -23,16 +23,7 @@ fn guidelines_lists_the_26_domains_as_json() {
 #[test]
 fn new_adopt_list_show() {
     let env = Env::new();
-    let id = env.ok(&[
-        "catalog",
-        "new",
-        "--unit",
-        "某某县某某镇人民政府",
-        "--kind",
-        "乡镇",
-        "--year",
-        "2026",
-    ]);
+    let id = env.new_township_catalog();
     assert_eq!(id.trim(), "1", "只输出新目录的编号");
     let out = env.ok(&["catalog", "adopt", "1", "--domain", "社会救助", "养老服务"]);
     assert!(out.contains("社会救助：新增"), "{out}");
@@ -59,16 +50,7 @@ fn new_adopt_list_show() {
     assert_eq!(items[0]["provenance"]["guideline_item_id"], "05.001");
 
     // 同一单位第二年。
-    let id2 = env.ok(&[
-        "catalog",
-        "new",
-        "--unit",
-        "某某县某某镇人民政府",
-        "--kind",
-        "乡镇",
-        "--year",
-        "2027",
-    ]);
+    let id2 = env.new_township_catalog_for("2027");
     assert_eq!(id2.trim(), "2");
     let out = env.ok(&["catalog", "adopt", "2", "--all"]);
     assert!(out.contains("共新增"), "{out}");

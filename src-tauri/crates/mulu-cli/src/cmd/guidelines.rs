@@ -11,6 +11,18 @@ pub fn run(db: &Path, args: GuidelinesArgs) -> Result<ExitCode> {
     match args.action {
         None => list(db, args.json),
         Some(GuidelinesCommand::Show { domain, json }) => show(db, &domain, json),
+        Some(GuidelinesCommand::Export { domain, xlsx }) => {
+            let store = super::open_store(db)?;
+            let d = store.guideline_domain(&domain, None)?;
+            mulu_export::write_guideline_xlsx(&d, &xlsx)?;
+            crate::outln!(
+                "已导出“{}”领域指引（{} 个事项）到 {}",
+                d.name,
+                d.items.len(),
+                xlsx.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! 每个子命令一个模块；都只是核心库的薄包装。
 
 pub mod catalog;
+pub mod export;
 pub mod guidelines;
 
 use std::path::Path;

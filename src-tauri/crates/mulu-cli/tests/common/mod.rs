@@ -41,6 +41,24 @@ impl Env {
             .unwrap()
     }
 
+    /// 新建 2026 年“某某县某某镇人民政府”的目录，返回 `catalog new` 的输出。
+    pub fn new_township_catalog(&self) -> String {
+        self.new_township_catalog_for("2026")
+    }
+
+    pub fn new_township_catalog_for(&self, year: &str) -> String {
+        self.ok(&[
+            "catalog",
+            "new",
+            "--unit",
+            "某某县某某镇人民政府",
+            "--kind",
+            "乡镇",
+            "--year",
+            year,
+        ])
+    }
+
     /// 运行并要求成功，返回 stdout。
     pub fn ok(&self, args: &[&str]) -> String {
         let o = self.run(args);

@@ -13,6 +13,7 @@ mod search;
 mod units;
 mod withheld;
 
+pub use catalogs::CATALOG_FORMAT_VERSION;
 pub use error::StoreError;
 pub use search::SearchHit;
 
