@@ -402,6 +402,88 @@ file: string, sheets: Array<PreviewSheet>,
 /**
  * 本程序导出的工作簿里带回的单位、目录、不予公开事项与不涉及标记。
  */
-origin: PreviewOrigin | null, };
+origin: PreviewOrigin | null, 
+/**
+ * 标题行里领域名前面的单位名（`某某县某某镇社会救助领域…` → `某某县某某镇`）。
+ */
+unit_hint: string | null, };
 
 export type PreviewOrigin = { unit: Unit, catalog: Catalog, withheld: Array<Withheld>, not_applicable: Array<NotApplicable>, };
+
+export type ImportPlan = { 
+/**
+ * 合并到的目录；为空表示新建目录。
+ */
+catalog_id: number | null, added: Array<PlannedItem>, changed: Array<ChangedItem>, 
+/**
+ * 内容相同、不需改动的事项数。
+ */
+unchanged: number, 
+/**
+ * 因认不出领域而不导入的工作表。
+ */
+skipped_sheets: Array<string>, };
+
+export type PlannedItem = { provenance: Provenance, 
+/**
+ * 保留的编号（导入本程序导出的文件到新目录时）。
+ */
+id: number | null, sheet: string, row: number, 
+/**
+ * 所属领域名称，例如“社会救助”。
+ */
+domain: string, 
+/**
+ * 一级事项。
+ */
+l1: string, 
+/**
+ * 二级事项（可为空）。
+ */
+l2: string, 
+/**
+ * 公开内容（要素），原文。
+ */
+content: string, 
+/**
+ * 公开内容拆成的要素列表。
+ */
+elements: Array<string>, 
+/**
+ * 公开依据，一条一项。
+ */
+basis: Array<string>, 
+/**
+ * 公开时限。
+ */
+time_limit: string, 
+/**
+ * 公开主体。
+ */
+subject: string, 
+/**
+ * 公开渠道和载体。
+ */
+channels: Channels, 
+/**
+ * 公开对象（通常恰好一项；导入的文件可能两项都勾或都没勾，审核规则会指出）。
+ */
+audience: Array<Audience>, 
+/**
+ * 特定群体的说明，例如“申请人”“项目单位”。
+ */
+audience_group: string | null, 
+/**
+ * 公开方式（通常恰好一项）。
+ */
+mode: Array<Mode>, 
+/**
+ * 公开层级。
+ */
+level: Array<Level>, 
+/**
+ * 备注。
+ */
+notes: string, };
+
+export type ChangedItem = { id: number, before: ItemFields, after: ItemFields, fields: Array<Field>, sheet: string, row: number, };

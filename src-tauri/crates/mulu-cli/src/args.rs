@@ -47,6 +47,9 @@ pub enum Command {
     /// 导出目录：官方格式的 Excel 工作簿、可发布的网页或 JSON
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Export(ExportArgs),
+    /// 导入工作簿（.xlsx/.xls）或目录 JSON：先给出预览与逐格提示，再写入新目录或合并进已有目录
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Import(ImportArgs),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
 
@@ -80,6 +83,19 @@ pub enum GuidelinesCommand {
         /// 输出的 .xlsx 文件
         #[arg(long, value_name = "OUT")]
         xlsx: PathBuf,
+    },
+    /// 从官方或省级印发的指引工作簿导入领域指引，作为指引库的新版本
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Import {
+        /// 指引工作簿（.xlsx/.xls）
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// 文件中认不出领域时按此领域读取
+        #[arg(long, value_name = "领域")]
+        domain: Option<String>,
+        /// 新版本号（默认按导入时间生成）
+        #[arg(long, value_name = "版本")]
+        version: Option<String>,
     },
     // 新的 guidelines 子命令加在这一行之上。
 }
@@ -155,4 +171,32 @@ pub struct ExportArgs {
     /// 下级一栏的名称
     #[arg(long, value_name = "乡级|镇级|街道", default_value = "乡级")]
     pub lower_level_label: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// 要导入的文件：Excel 工作簿（.xlsx/.xls）或目录 JSON（schemas/catalog.schema.json）
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// 合并进这份已有目录（按领域与事项名称匹配）；不写则新建目录
+    #[arg(long, value_name = "ID")]
+    pub into: Option<i64>,
+    /// 只读取并报告，不写入数据库
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 以 JSON 输出预览（各表的领域、事项与提示）
+    #[arg(long)]
+    pub json: bool,
+    /// 新建目录的单位名称（默认取文件中的单位）
+    #[arg(long, value_name = "名称")]
+    pub unit: Option<String>,
+    /// 新建目录的单位类别（默认按单位名称判断）
+    #[arg(long, value_name = "县级部门|乡镇|街道")]
+    pub kind: Option<String>,
+    /// 新建目录的年度（默认取文件中的年度）
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// 文件中认不出领域的表格按此领域读取
+    #[arg(long, value_name = "领域")]
+    pub domain: Option<String>,
 }

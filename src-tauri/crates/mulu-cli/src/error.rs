@@ -12,6 +12,8 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Export(#[from] mulu_export::ExportError),
+    #[error("{0}")]
+    Import(#[from] mulu_import::ImportError),
     #[error("写出失败：{0}")]
     Io(#[from] std::io::Error),
 }

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::Guidelines(a) => cmd::guidelines::run(&db, a),
         Command::Catalog(c) => cmd::catalog::run(&db, c),
         Command::Export(a) => cmd::export::run(&db, a),
+        Command::Import(a) => cmd::import::run(&db, a),
     };
     match result {
         Ok(code) => code,

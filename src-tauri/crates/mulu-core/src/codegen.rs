@@ -46,6 +46,7 @@ pub fn typescript_bindings() -> String {
         WithholdGround, Withheld, NotApplicable, DataStatus, CarrierRequirement, GuidelineCarrier,
         GuidelineItem, GuidelineDomain, GuidelineDomainSummary, SearchHit,
         Severity, Field, Diagnostic, PreviewItem, PreviewSheet, ImportPreview, PreviewOrigin,
+        ImportPlan, PlannedItem, ChangedItem,
     );
     format!(
         "// 由 mulu-core 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n{}",

@@ -1,1 +1,163 @@
-//! 目录导入（见 issue 4）。
+//! 目录导入：读取各地实际报送的 Excel 工作簿（.xlsx 与旧式 .xls），得到**预览**——
+//! 每张表读出的事项，以及每个认不准之处的提示（工作表、单元格、严重程度、原文）。
+//! 预览不写数据库；确认后用 [`plan`] 比对、[`commit`] 在一个事务里写入。
+//!
+//! ```no_run
+//! use mulu_import::{read_workbook, ReadOptions};
+//!
+//! let preview = read_workbook("某某镇政务公开标准目录.xlsx".as_ref(), &ReadOptions::with_builtin_domains())?;
+//! for sheet in &preview.sheets {
+//!     println!("{}：{:?}，{} 项", sheet.sheet, sheet.domain, sheet.items.len());
+//!     for d in &sheet.diagnostics {
+//!         println!("  {}!{} {} {}", d.sheet, d.cell.as_deref().unwrap_or(""), d.severity, d.message);
+//!     }
+//! }
+//! # Ok::<(), mulu_import::ImportError>(())
+//! ```
+
+mod commit;
+mod domain;
+mod error;
+mod grid;
+mod guideline;
+mod header;
+mod marks;
+mod normalize;
+mod options;
+mod roundtrip;
+mod table;
+mod workbook;
+
+pub use commit::{
+    commit, plan, to_export, Change, CommitOutcome, MergePlan, NewCatalogInfo, Target,
+};
+pub use error::ImportError;
+pub use guideline::read_guideline;
+pub use options::{KnownDomain, ReadOptions};
+
+use std::path::Path;
+
+use calamine::Reader;
+use mulu_core::model::{Diagnostic, ImportPreview, PreviewSheet, Severity};
+
+/// 读一个工作簿，得到导入预览。文件读不了（不是工作簿、加密、损坏、空、没有目录表格）时返回错误。
+pub fn read_workbook(path: &Path, opts: &ReadOptions) -> Result<ImportPreview, ImportError> {
+    let tables = read_tables(path, opts)?;
+    let mut preview = ImportPreview {
+        file: path.display().to_string(),
+        sheets: Vec::new(),
+        origin: tables.origin,
+        unit_hint: tables.unit_hint,
+    };
+    for t in tables.tables {
+        preview.sheets.push(PreviewSheet {
+            sheet: t.sheet,
+            domain: t.domain,
+            items: t.rows.into_iter().map(|r| r.item).collect(),
+            diagnostics: t.diagnostics,
+        });
+    }
+    Ok(preview)
+}
+
+/// 读出的全部表格（导入目录与导入指引共用）。
+pub(crate) struct Tables {
+    pub tables: Vec<table::ParsedTable>,
+    pub origin: Option<mulu_core::model::PreviewOrigin>,
+    pub unit_hint: Option<String>,
+}
+
+pub(crate) fn read_tables(path: &Path, opts: &ReadOptions) -> Result<Tables, ImportError> {
+    // calamine 对畸形文件偶有 panic：兜住，当作文件损坏报告，不让程序崩溃。
+    let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut book = workbook::open(path, opts)?;
+        read_tables_from(&mut book, path, opts)
+    }));
+    match guarded {
+        Ok(r) => r,
+        Err(_) => Err(ImportError::Malformed {
+            path: path.to_path_buf(),
+            detail: "文件结构异常，读取器无法解析".into(),
+        }),
+    }
+}
+
+fn read_tables_from(
+    book: &mut calamine::Sheets<std::io::Cursor<Vec<u8>>>,
+    path: &Path,
+    opts: &ReadOptions,
+) -> Result<Tables, ImportError> {
+    let names = book.sheet_names();
+    let mut rt = None;
+    if names.iter().any(|n| n == roundtrip::SHEET) {
+        let g = workbook::sheet_grid(book, path, roundtrip::SHEET, opts)?;
+        rt = roundtrip::read(&g);
+    }
+    let mut tables = Vec::new();
+    let mut skipped: Vec<PreviewSheet> = Vec::new();
+    let mut any_content = false;
+    for name in names.iter().filter(|n| n.as_str() != roundtrip::SHEET) {
+        let grid = workbook::sheet_grid(book, path, name, opts)?;
+        if grid.height() > 0 && (0..grid.height()).any(|r| !grid.is_blank_row(r)) {
+            any_content = true;
+        }
+        let mut found = table::parse_sheet(&grid, opts);
+        if found.is_empty() {
+            if grid.height() > 0 && rt.is_none() {
+                skipped.push(PreviewSheet {
+                    sheet: name.clone(),
+                    domain: None,
+                    items: Vec::new(),
+                    diagnostics: vec![Diagnostic {
+                        sheet: name.clone(),
+                        cell: None,
+                        severity: Severity::Info,
+                        message: "这张表里没有目录表格（封面、说明页等），已跳过。".into(),
+                        raw: None,
+                    }],
+                });
+            }
+            continue;
+        }
+        if let Some(rt) = &rt {
+            for t in &mut found {
+                for row in &mut t.rows {
+                    if let Some(stored) = rt.items.get(&(row.item.sheet.clone(), row.item.row)) {
+                        roundtrip::merge(&mut row.item, stored, &t.present);
+                    }
+                }
+            }
+        }
+        tables.extend(found);
+    }
+    if !any_content {
+        return Err(ImportError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    if tables.is_empty() {
+        return Err(ImportError::NoTable {
+            path: path.to_path_buf(),
+            sheets: names.join("、"),
+        });
+    }
+    let unit_hint = tables.iter().find_map(|t| t.unit_hint.clone());
+    let origin = rt.and_then(|r| r.origin);
+    // 跳过的表排在后面，提示仍然给出。
+    let mut out = Tables {
+        tables,
+        origin,
+        unit_hint,
+    };
+    for s in skipped {
+        out.tables.push(table::ParsedTable {
+            sheet: s.sheet,
+            domain: None,
+            unit_hint: None,
+            rows: Vec::new(),
+            diagnostics: s.diagnostics,
+            present: Vec::new(),
+        });
+    }
+    Ok(out)
+}

@@ -23,7 +23,64 @@ pub fn run(db: &Path, args: GuidelinesArgs) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Some(GuidelinesCommand::Import {
+            file,
+            domain,
+            version,
+        }) => import(db, &file, domain.as_deref(), version),
     }
+}
+
+/// `mulu guidelines import FILE [--domain NAME]`：读入指引工作簿，每个认出的领域存为新版本。
+fn import(
+    db: &Path,
+    file: &Path,
+    domain: Option<&str>,
+    version: Option<String>,
+) -> Result<ExitCode> {
+    let mut store = super::open_store(db)?;
+    let mut opts = mulu_import::ReadOptions::default();
+    for d in store.guideline_domains()? {
+        opts.domains.push(mulu_import::KnownDomain::new(&d.name));
+    }
+    if let Some(d) = domain {
+        opts.domain_hint = Some(store.resolve_domain_name(d)?);
+    }
+    let stamp: String = store
+        .connection()
+        .query_row("SELECT strftime('%Y%m%d-%H%M%S','now')", [], |r| r.get(0))
+        .map_err(mulu_core::store::StoreError::from)?;
+    let version = version.unwrap_or_else(|| format!("导入-{stamp}"));
+    let base = |name: &str| store.guideline_domain(name, None).ok();
+    let (domains, diags) = mulu_import::read_guideline(file, &opts, &version, &base)?;
+    if domains.is_empty() {
+        return Err(crate::error::CliError::Input(format!(
+            "“{}”中没有认得出领域的指引表格，请用 --domain 指定领域。",
+            file.display()
+        )));
+    }
+    for d in &domains {
+        store.load_guideline_version(d)?;
+        crate::outln!(
+            "已导入“{}”领域指引：{} 个事项，版本 {}。",
+            d.name,
+            d.items.len(),
+            d.data_version
+        );
+    }
+    for d in diags
+        .iter()
+        .filter(|d| d.severity != mulu_core::model::Severity::Info)
+    {
+        crate::outln!(
+            "  {}!{} {} {}",
+            d.sheet,
+            d.cell.as_deref().unwrap_or(""),
+            d.severity,
+            d.message
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list(db: &Path, json: bool) -> Result<ExitCode> {

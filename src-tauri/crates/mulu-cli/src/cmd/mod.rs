@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod export;
 pub mod guidelines;
+pub mod import;
 
 use std::path::Path;
 

@@ -122,6 +122,9 @@ pub struct ImportPreview {
     pub sheets: Vec<PreviewSheet>,
     /// 本程序导出的工作簿里带回的单位、目录、不予公开事项与不涉及标记。
     pub origin: Option<PreviewOrigin>,
+    /// 标题行里领域名前面的单位名（`某某县某某镇社会救助领域…` → `某某县某某镇`）。
+    #[serde(default)]
+    pub unit_hint: Option<String>,
 }
 
 /// 往返数据：本程序导出时写入隐藏工作表的目录信息。
@@ -141,4 +144,40 @@ impl ImportPreview {
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.sheets.iter().flat_map(|s| &s.diagnostics)
     }
+}
+
+/// 导入将对目录做的改动（提交前给用户看）。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct ImportPlan {
+    /// 合并到的目录；为空表示新建目录。
+    pub catalog_id: Option<i64>,
+    pub added: Vec<PlannedItem>,
+    pub changed: Vec<ChangedItem>,
+    /// 内容相同、不需改动的事项数。
+    pub unchanged: usize,
+    /// 因认不出领域而不导入的工作表。
+    pub skipped_sheets: Vec<String>,
+}
+
+/// 将新增的事项。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct PlannedItem {
+    #[serde(flatten)]
+    pub fields: ItemFields,
+    pub provenance: Provenance,
+    /// 保留的编号（导入本程序导出的文件到新目录时）。
+    pub id: Option<i64>,
+    pub sheet: String,
+    pub row: u32,
+}
+
+/// 将更新的事项：改动了哪些字段。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct ChangedItem {
+    pub id: i64,
+    pub before: ItemFields,
+    pub after: ItemFields,
+    pub fields: Vec<Field>,
+    pub sheet: String,
+    pub row: u32,
 }

@@ -86,7 +86,7 @@ pub(crate) fn build(r: RawItem) -> Result<Item> {
     })
 }
 
-fn check_fields(f: &ItemFields) -> Result<()> {
+pub(crate) fn check_fields(f: &ItemFields) -> Result<()> {
     if f.domain.trim().is_empty() {
         return Err(StoreError::Invalid(
             "事项必须属于一个领域，请先选择领域。".into(),

@@ -9,12 +9,14 @@ mod error;
 mod guidelines;
 mod items;
 mod json;
+mod merge;
 mod search;
 mod units;
 mod withheld;
 
 pub use catalogs::CATALOG_FORMAT_VERSION;
 pub use error::StoreError;
+pub use merge::ImportChanges;
 pub use search::SearchHit;
 
 use std::path::Path;

@@ -1,0 +1,49 @@
+//! 导入错误：整份文件读不了的情形。单元格级的问题不是错误，而是预览里的 [`Diagnostic`]。
+//!
+//! [`Diagnostic`]: mulu_core::model::Diagnostic
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("无法读取文件“{path}”：{source}。请确认文件存在且没有被其他程序占用。")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("文件“{path}”有 {size_mb:.1} MB，超过导入上限 {limit_mb:.1} MB。目录工作簿通常不到 5 MB，请确认选对了文件；确需导入请调高上限。")]
+    TooLarge {
+        path: PathBuf,
+        size_mb: f64,
+        limit_mb: f64,
+    },
+
+    #[error("工作表“{sheet}”声明的范围为 {rows} 行 × {cols} 列，超过上限（{limit} 个单元格），已拒绝读取。请在 Excel/WPS 中删去多余的空行空列后另存再导入。")]
+    SheetTooLarge {
+        sheet: String,
+        rows: u64,
+        cols: u64,
+        limit: u64,
+    },
+
+    #[error(
+        "“{path}”不是 Excel 工作簿（.xlsx 或 .xls）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。"
+    )]
+    NotAWorkbook { path: PathBuf },
+
+    #[error("“{path}”设有打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存再导入。")]
+    Encrypted { path: PathBuf },
+
+    #[error("“{path}”已损坏，无法读取：{detail}。请向报送单位索取原文件，或在 Excel/WPS 中打开修复后另存。")]
+    Malformed { path: PathBuf, detail: String },
+
+    #[error("“{path}”是空工作簿，没有任何内容。")]
+    Empty { path: PathBuf },
+
+    #[error("在“{path}”的工作表（{sheets}）中没有找到目录表格：需要一行包含“公开事项/一级事项”“公开内容”“公开依据”“公开时限”等栏名的表头。")]
+    NoTable { path: PathBuf, sheets: String },
+}

@@ -1,0 +1,322 @@
+//! 找表头、认栏目：表头可在任一行开始，一行或两行；栏名有各地的同义写法、截断与繁体。
+
+use crate::grid::Grid;
+use crate::normalize::key;
+
+/// 一栏的含义。
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    Seq,
+    /// 一级事项；表格只有一栏“公开事项”时也用它。
+    L1,
+    L2,
+    Content,
+    Basis,
+    TimeLimit,
+    Subject,
+    Channels,
+    AudiencePublic,
+    AudienceGroup,
+    /// 只有一栏“公开对象”，格里写“全社会”或“特定群体”。
+    AudienceText,
+    Proactive,
+    OnRequest,
+    ModeText,
+    County,
+    Township,
+    LevelText,
+    Notes,
+    /// 其他栏（责任科室、事项编码……）：内容并入备注，栏名照录。
+    Extra(String),
+}
+
+/// 认出的表头。
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// 表头第一行（从 0 起）。
+    pub first_row: u32,
+    /// 表头占几行（1 或 2）。
+    pub rows: u32,
+    /// 每栏：(列, 含义, 栏名原文)。
+    pub columns: Vec<(u32, Role, String)>,
+}
+
+impl Header {
+    pub fn col(&self, role: &Role) -> Option<u32> {
+        self.columns
+            .iter()
+            .find(|(_, r, _)| r == role)
+            .map(|(c, _, _)| *c)
+    }
+
+    pub fn has(&self, role: &Role) -> bool {
+        self.col(role).is_some()
+    }
+
+    pub fn data_start(&self) -> u32 {
+        self.first_row + self.rows
+    }
+}
+
+/// 单独一栏（不分子栏）的栏名。
+fn single_role(k: &str) -> Option<Role> {
+    let r = match k {
+        "序号" | "序" | "编号" | "No." | "NO." => Role::Seq,
+        "一级事项" | "一级目录" | "一级指标" | "一级" | "事项类别" => Role::L1,
+        "二级事项" | "二级目录" | "二级指标" | "二级" | "事项名称" | "具体事项" => {
+            Role::L2
+        }
+        "公开事项" | "公开事项名称" => Role::L1,
+        "公开依据" | "依据" | "政策依据" => Role::Basis,
+        "公开时限" | "时限" => Role::TimeLimit,
+        "公开主体" | "公开责任单位" | "责任主体" | "公开单位" | "责任单位" => {
+            Role::Subject
+        }
+        "全社会" => Role::AudiencePublic,
+        "特定群体" | "特定群众" | "特定对象" => Role::AudienceGroup,
+        "主动" | "主动公开" => Role::Proactive,
+        "依申请" | "依申请公开" | "申请公开" => Role::OnRequest,
+        "备注" | "说明" => Role::Notes,
+        _ => {
+            if k.starts_with("公开内容") || k == "内容" || k.starts_with("公开要素") {
+                Role::Content
+            } else if is_channels(k) {
+                Role::Channels
+            } else if is_group(k, "公开对象") {
+                Role::AudienceText
+            } else if is_group(k, "公开方式") {
+                Role::ModeText
+            } else if is_group(k, "公开层级") || is_group(k, "公开层次") {
+                Role::LevelText
+            } else {
+                return None;
+            }
+        }
+    };
+    Some(r)
+}
+
+fn is_channels(k: &str) -> bool {
+    k.starts_with("公开渠道") || k.starts_with("公开载体") || k.starts_with("渠道和载体")
+}
+
+/// 分组栏名，允许截断（“公开对”“公开层”）。
+fn is_group(k: &str, full: &str) -> bool {
+    k == full || (k.chars().count() >= 3 && full.starts_with(k))
+}
+
+/// 分组下的子栏。
+fn sub_role(group: &str, sub: &str) -> Option<Role> {
+    if is_group(group, "公开对象") {
+        return Some(match sub {
+            s if s.contains("全社会") || s == "社会" || s == "公众" => Role::AudiencePublic,
+            s if s.contains("特定") => Role::AudienceGroup,
+            _ => return None,
+        });
+    }
+    if is_group(group, "公开方式") {
+        return Some(match sub {
+            s if s.starts_with("主动") => Role::Proactive,
+            s if s.contains("申请") => Role::OnRequest,
+            _ => return None,
+        });
+    }
+    if is_group(group, "公开层级") || is_group(group, "公开层次") {
+        return level_role(sub);
+    }
+    if group == "公开事项" || group == "事项" || group == "公开事项名称" {
+        return single_role(sub).filter(|r| matches!(r, Role::L1 | Role::L2 | Role::Seq));
+    }
+    None
+}
+
+/// 层级子栏：县级/区级 → 县级；乡级、镇级、乡镇级、街道、乡、村级、镇(街)级 → 乡级。
+fn level_role(sub: &str) -> Option<Role> {
+    if sub.contains('县') || sub.contains("区级") {
+        Some(Role::County)
+    } else if sub.contains('乡') || sub.contains('镇') || sub.contains('街') || sub.contains('村')
+    {
+        Some(Role::Township)
+    } else {
+        None
+    }
+}
+
+/// 单行表头里的“公开对象-全社会”写法。
+fn split_combined(k: &str) -> Option<(&str, &str)> {
+    k.split_once(['-', '－', '—', '_', '/', '·'])
+        .filter(|(g, s)| !g.is_empty() && !s.is_empty())
+}
+
+/// 判断一栏的含义：两行表头时 `top` 是上行（分组），`sub` 是下行。
+fn role_of(top: &str, sub: Option<&str>) -> Option<Role> {
+    let top_k = key(top);
+    if let Some(sub) = sub {
+        let sub_k = key(sub);
+        if !sub_k.is_empty() && sub_k != top_k {
+            if let Some(r) = sub_role(&top_k, &sub_k) {
+                return Some(r);
+            }
+            // 下行是完整栏名（上行是与它无关的合并格），按下行认。
+            if let Some(r) = single_role(&sub_k) {
+                if !matches!(r, Role::AudienceText | Role::ModeText | Role::LevelText) {
+                    return Some(r);
+                }
+            }
+            // 截断的层级子栏（“、村级”）或单写的“县级”“乡级”。
+            if is_group(&top_k, "公开层级") || is_group(&top_k, "公开层次") {
+                return level_role(&sub_k);
+            }
+        }
+    }
+    if let Some((g, s)) = split_combined(&top_k) {
+        if let Some(r) = sub_role(g, s) {
+            return Some(r);
+        }
+    }
+    if let Some(r) = single_role(&top_k) {
+        return Some(r);
+    }
+    // 单行表头里直接写“县级”“乡级”“镇级”。
+    match top_k.as_str() {
+        "县级" | "区级" => Some(Role::County),
+        "乡级" | "镇级" | "乡镇级" | "街道" | "乡、村级" | "镇（街）级" | "村级" => {
+            Some(Role::Township)
+        }
+        _ => None,
+    }
+}
+
+/// “核心”栏：一行里认出至少三个，才当它是表头。
+fn is_core(r: &Role) -> bool {
+    matches!(
+        r,
+        Role::L1
+            | Role::L2
+            | Role::Content
+            | Role::Basis
+            | Role::TimeLimit
+            | Role::Subject
+            | Role::Channels
+            | Role::AudienceText
+            | Role::ModeText
+            | Role::LevelText
+    )
+}
+
+/// 第 `r` 行是否像表头：至少三栏核心栏名。
+fn core_count(grid: &Grid, r: u32) -> usize {
+    let mut seen: Vec<Role> = Vec::new();
+    for t in grid.row(r) {
+        if let Some(role) = role_of(t, None) {
+            if is_core(&role) && !seen.contains(&role) {
+                seen.push(role);
+            }
+        }
+        // 分组名（公开对象/公开方式/公开层级/公开事项）也算。
+        let k = key(t);
+        for g in ["公开对象", "公开方式", "公开层级", "公开事项"] {
+            if is_group(&k, g) {
+                let role = Role::Extra(g.to_string());
+                if !seen.contains(&role) {
+                    seen.push(role);
+                }
+            }
+        }
+    }
+    seen.len()
+}
+
+/// 从 `from` 行起往下找表头，找不到返回 `None`。
+pub fn find(grid: &Grid, from: u32) -> Option<Header> {
+    (from..grid.height()).find_map(|r| {
+        if core_count(grid, r) >= 3 {
+            Some(read(grid, r))
+        } else {
+            None
+        }
+    })
+}
+
+/// 下一行是否是第二行表头：有子栏名（全社会、主动、县级、一级事项……），且不像数据。
+fn second_row_is_header(grid: &Grid, r: u32) -> bool {
+    let next = r + 1;
+    if next >= grid.height() {
+        return false;
+    }
+    let mut subs = 0;
+    for c in 0..grid.width() {
+        let top = key(grid.get(r, c));
+        let sub = key(grid.get(next, c));
+        if sub.is_empty() || sub == top {
+            continue;
+        }
+        if sub_role(&top, &sub).is_some() {
+            subs += 1;
+        }
+    }
+    subs >= 1
+}
+
+fn read(grid: &Grid, r: u32) -> Header {
+    let two = second_row_is_header(grid, r);
+    let mut columns = Vec::new();
+    for c in 0..grid.width() {
+        let top = grid.get(r, c);
+        let sub = if two { Some(grid.get(r + 1, c)) } else { None };
+        let raw = match sub {
+            Some(s) if !s.trim().is_empty() && key(s) != key(top) => {
+                format!("{}-{}", top.trim(), s.trim())
+            }
+            _ => top.trim().to_string(),
+        };
+        if raw.is_empty() {
+            continue;
+        }
+        let role = role_of(top, sub).unwrap_or_else(|| Role::Extra(key(&raw)));
+        // 同一含义只认第一栏（重复的栏当其他栏保留）。
+        let role = if !matches!(role, Role::Extra(_)) && columns.iter().any(|(_, x, _)| *x == role)
+        {
+            Role::Extra(key(&raw))
+        } else {
+            role
+        };
+        columns.push((c, role, raw));
+    }
+    Header {
+        first_row: r,
+        rows: if two { 2 } else { 1 },
+        columns,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_from_synonyms_and_truncations() {
+        assert_eq!(
+            role_of("公开对象", Some("特定群众")),
+            Some(Role::AudienceGroup)
+        );
+        assert_eq!(
+            role_of("公开方式", Some("依申请公开")),
+            Some(Role::OnRequest)
+        );
+        assert_eq!(role_of("公开层级", Some("镇级")), Some(Role::Township));
+        assert_eq!(role_of("公开层", Some("、村级")), Some(Role::Township));
+        assert_eq!(
+            role_of("公开对", Some("全社会")),
+            Some(Role::AudiencePublic)
+        );
+        assert_eq!(role_of("公开渠道及载体", None), Some(Role::Channels));
+        assert_eq!(role_of("公開內容\n（要素）", None), Some(Role::Content));
+        assert_eq!(role_of("公开对象-全社会", None), Some(Role::AudiencePublic));
+        assert_eq!(role_of("公开方式—申请公开", None), Some(Role::OnRequest));
+        assert_eq!(role_of("公开责任单位", None), Some(Role::Subject));
+        assert_eq!(role_of("公开事项", Some("二级事项")), Some(Role::L2));
+        assert_eq!(role_of("一级目录", None), Some(Role::L1));
+        assert_eq!(role_of("责任科室", None), None);
+    }
+}

@@ -1,0 +1,308 @@
+//! 勾选标记与载体清单：`√ ✓ 是 ●`、`■□ ☑☐ √×`，以及字体损坏后的 `t`/`口`、`þ`/`¨`、`R`/`£`。
+
+use mulu_core::model::StandardCarrier;
+use mulu_core::text::tidy;
+
+/// 标志格（公开对象/方式/层级的子栏）读出的结果。
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flag {
+    Off,
+    On,
+    /// 勾上了，并写了说明（特定群体格里的“申请人”“√（面向……）”）。
+    OnWith(String),
+    /// 认不出的文字。
+    Unknown,
+}
+
+const TICKS: &[&str] = &[
+    "√", "✓", "✔", "●", "是", "☑", "■", "▲", "Y", "y", "○", "〇", "t", "þ", "R", "v", "V",
+];
+const CROSSES: &[&str] = &[
+    "×", "✗", "✘", "否", "□", "☐", "口", "¨", "£", "-", "—", "─", "/", "无",
+];
+
+/// 读一个标志格。`header` 是这一栏的子栏名（格里重复栏名也算勾上）。
+pub fn flag(text: &str, header: &str) -> Flag {
+    let t = tidy(text);
+    if t.is_empty() || CROSSES.contains(&t.as_str()) {
+        return Flag::Off;
+    }
+    if TICKS.contains(&t.as_str()) {
+        return Flag::On;
+    }
+    let k = crate::normalize::key(&t);
+    let h = crate::normalize::key(header);
+    if !h.is_empty() && (k == h || h.contains(&k) && k.chars().count() >= 2) {
+        return Flag::On;
+    }
+    // “√（面向……）”“√申请人”。
+    for tick in ["√", "✓", "✔", "●"] {
+        if let Some(rest) = t.strip_prefix(tick) {
+            let rest = strip_brackets(rest.trim());
+            return if rest.is_empty() {
+                Flag::On
+            } else {
+                Flag::OnWith(rest.to_string())
+            };
+        }
+    }
+    Flag::Unknown
+}
+
+/// 去掉外层括号：`（面向……）` → `面向……`。
+pub fn strip_brackets(s: &str) -> &str {
+    let s = s.trim();
+    for (open, close) in [('（', '）'), ('(', ')'), ('【', '】')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|x| x.strip_suffix(close)) {
+            return inner.trim();
+        }
+    }
+    s
+}
+
+/// 载体清单里的一项：名称与是否勾选（指引模板里是“必选/可选”）。
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carrier {
+    pub name: String,
+    pub checked: bool,
+}
+
+/// 载体清单是怎么标记的。
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marking {
+    /// ■□、☑☐、√× 等方框或勾叉。
+    Boxes,
+    /// 字体损坏后的字母，例如 `t/口`。
+    Damaged(&'static str),
+    /// 没有任何标记的名单。
+    Plain,
+}
+
+/// 一组标记：勾、不勾。
+struct Glyphs {
+    on: &'static [char],
+    off: &'static [char],
+    /// 字体损坏造成的标记：只有当它们后面跟着认得出的载体名时才算数。
+    damaged: Option<&'static str>,
+}
+
+const GLYPH_SETS: [Glyphs; 4] = [
+    Glyphs {
+        on: &['■', '☑', '√', '✓', '✔', '▲', '●', '☒'],
+        off: &['□', '☐', '×', '〇', '○', '◻'],
+        damaged: None,
+    },
+    Glyphs {
+        on: &['t'],
+        off: &['口'],
+        damaged: Some("t/口"),
+    },
+    Glyphs {
+        on: &['þ'],
+        off: &['¨'],
+        damaged: Some("þ/¨"),
+    },
+    Glyphs {
+        on: &['R'],
+        off: &['£'],
+        damaged: Some("R/£"),
+    },
+];
+
+/// 读载体清单格。返回各项与“是否找到了勾选标记”（没有标记时是一张普通名单，全部算勾选）。
+pub fn checklist(text: &str) -> (Vec<Carrier>, Marking) {
+    let text = protect_slashes(text);
+    let mut best: Option<(usize, Vec<Carrier>, Marking)> = None;
+    for set in &GLYPH_SETS {
+        let parsed = split_marked(&text, set);
+        if parsed.is_empty() {
+            continue;
+        }
+        let score = parsed
+            .iter()
+            .filter(|c| StandardCarrier::recognise(&restore(&c.name)).is_some())
+            .count();
+        if set.damaged.is_some() && score == 0 {
+            continue;
+        }
+        let marking = set.damaged.map_or(Marking::Boxes, Marking::Damaged);
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, parsed, marking));
+        }
+        if set.damaged.is_none() {
+            break; // 有真正的方框就不猜字体损坏
+        }
+    }
+    match best {
+        Some((_, items, marking)) => (
+            items
+                .into_iter()
+                .filter_map(|c| {
+                    let name = clean_name(&restore(&c.name));
+                    (!name.is_empty()).then_some(Carrier {
+                        name,
+                        checked: c.checked,
+                    })
+                })
+                .collect(),
+            marking,
+        ),
+        None => (
+            text.split(['/', '／', '、', ',', '，', ';', '；', '\n', ' ', '\u{3000}'])
+                .map(|s| clean_name(&restore(s)))
+                .filter(|s| !s.is_empty())
+                .map(|name| Carrier {
+                    name,
+                    checked: true,
+                })
+                .collect(),
+            Marking::Plain,
+        ),
+    }
+}
+
+/// 按一组标记切开：每个标记开始一项，直到下一个标记。
+fn split_marked(text: &str, set: &Glyphs) -> Vec<Carrier> {
+    let mut out: Vec<Carrier> = Vec::new();
+    let mut cur: Option<Carrier> = None;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &ch) in chars.iter().enumerate() {
+        let on = set.on.contains(&ch);
+        let off = set.off.contains(&ch);
+        // 损坏的 t/R 只在项首才算标记：前面是开头、空白或上一项的分隔。
+        let at_start = i == 0
+            || chars[i - 1].is_whitespace()
+            || matches!(
+                chars[i - 1],
+                '\u{3000}' | '、' | '，' | ',' | '；' | ';' | '?'
+            );
+        if (on || off) && (set.damaged.is_none() || at_start) {
+            if let Some(c) = cur.take() {
+                out.push(c);
+            }
+            cur = Some(Carrier {
+                name: String::new(),
+                checked: on,
+            });
+        } else if let Some(c) = cur.as_mut() {
+            c.name.push(ch);
+        }
+    }
+    if let Some(c) = cur {
+        out.push(c);
+    }
+    out
+}
+
+/// 含“/”的标准载体名先换成占位，免得被当作分隔符切开。
+const SLASHED: [&str; 3] = ["发布会/听证会", "入户/现场", "社区/企事业单位/村公示栏"];
+
+fn protect_slashes(s: &str) -> String {
+    let mut out = s.to_string();
+    for (i, name) in SLASHED.iter().enumerate() {
+        out = out.replace(name, &format!("\u{E000}{i}\u{E001}"));
+    }
+    out
+}
+
+fn restore(s: &str) -> String {
+    let mut out = s.to_string();
+    for (i, name) in SLASHED.iter().enumerate() {
+        out = out.replace(&format!("\u{E000}{i}\u{E001}"), name);
+    }
+    out
+}
+
+/// 载体名的清理：去空白与换行（“市容\n环境”）、去“?”（不间断空格损坏）、结尾的标点与下划线。
+fn clean_name(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .filter(|c| !(c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '?' | '？')))
+        .collect();
+    s.trim_matches(|c: char| matches!(c, '、' | '，' | ',' | '；' | ';' | '。' | '_' | '＿'))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, bool)> {
+        checklist(text)
+            .0
+            .into_iter()
+            .map(|c| (c.name, c.checked))
+            .collect()
+    }
+
+    #[test]
+    fn standard_boxes() {
+        assert_eq!(
+            names(
+                "■政府网站 □政府公报 ■两微一端 ■发布会/听证会 □社区/企事业单位/村公示栏（电子屏）"
+            ),
+            vec![
+                ("政府网站".into(), true),
+                ("政府公报".into(), false),
+                ("两微一端".into(), true),
+                ("发布会/听证会".into(), true),
+                ("社区/企事业单位/村公示栏（电子屏）".into(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn font_damage_t_and_kou() {
+        assert_eq!(
+            names("t政府网站 口政府公报 t两微一端"),
+            vec![
+                ("政府网站".into(), true),
+                ("政府公报".into(), false),
+                ("两微一端".into(), true),
+            ]
+        );
+        assert_eq!(
+            names("þ政府网站 ¨政府公报"),
+            vec![("政府网站".into(), true), ("政府公报".into(), false)]
+        );
+        assert_eq!(
+            names("R政府网站 £政府公报"),
+            vec![("政府网站".into(), true), ("政府公报".into(), false)]
+        );
+    }
+
+    #[test]
+    fn plain_lists_and_other_with_text() {
+        assert_eq!(
+            names("政府网站/财政部门网站公开"),
+            vec![("政府网站".into(), true), ("财政部门网站公开".into(), true)]
+        );
+        assert_eq!(
+            names("√政府网站 ×政府公报 √其他：办税服务厅"),
+            vec![
+                ("政府网站".into(), true),
+                ("政府公报".into(), false),
+                ("其他：办税服务厅".into(), true),
+            ]
+        );
+        assert_eq!(names("■政府网站?■两微一端").len(), 2);
+        assert_eq!(
+            names("■市容\n环境\n卫生"),
+            vec![("市容环境卫生".into(), true)]
+        );
+    }
+
+    #[test]
+    fn flags() {
+        assert_eq!(flag("√", "全社会"), Flag::On);
+        assert_eq!(flag(" ✓ ", "主动"), Flag::On);
+        assert_eq!(flag("是", "主动"), Flag::On);
+        assert_eq!(flag("主动", "主动"), Flag::On);
+        assert_eq!(flag("", "主动"), Flag::Off);
+        assert_eq!(
+            flag("√(面向拟征收土地所在地的村集体成员)", "特定群体"),
+            Flag::OnWith("面向拟征收土地所在地的村集体成员".into())
+        );
+        assert_eq!(flag("见附件", "主动"), Flag::Unknown);
+    }
+}

@@ -1,0 +1,161 @@
+//! 本程序导出的工作簿带有隐藏表 `_mulu`（格式见 `mulu-export` 的 `xlsx/roundtrip.rs`）：
+//! 据此恢复编号、来源、顺序，以及可见表格里没有的字段。可见表格被人改过的字段以可见表格为准。
+
+use std::collections::HashMap;
+
+use mulu_core::model::{Field, Item, ItemFields, PreviewItem, PreviewOrigin, Provenance};
+use mulu_core::text::tidy;
+
+use crate::grid::Grid;
+
+pub const SHEET: &str = "_mulu";
+
+/// 隐藏表里的内容。
+pub struct RoundTrip {
+    pub origin: Option<PreviewOrigin>,
+    /// (表名, 行号) → 导出时的事项。
+    pub items: HashMap<(String, u32), Item>,
+}
+
+/// 读隐藏表；不是本程序的往返表时返回 `None`，JSON 坏了的行跳过（按普通文件导入）。
+pub fn read(grid: &Grid) -> Option<RoundTrip> {
+    if grid.get(0, 0) != "mulu-roundtrip" {
+        return None;
+    }
+    let joined = |r: u32, from: u32| -> String {
+        (from..grid.width())
+            .map(|c| grid.get(r, c))
+            .collect::<String>()
+    };
+    let origin = serde_json::from_str(&joined(1, 1)).ok();
+    let mut items = HashMap::new();
+    for r in 4..grid.height() {
+        let sheet = grid.get(r, 0).to_string();
+        let Ok(row) = grid.get(r, 1).parse::<u32>() else {
+            continue;
+        };
+        if let Ok(item) = serde_json::from_str::<Item>(&joined(r, 2)) {
+            items.insert((sheet, row), item);
+        }
+    }
+    Some(RoundTrip { origin, items })
+}
+
+/// 把导出时的事项与读出的行合起来：可见表格与导出时一致的字段取导出时的原值（保留换行、
+/// 要素列表等可见表格表达不了的细节），不一致的字段（导出后有人改过）取读出的值并标记已改动。
+pub fn merge(item: &mut PreviewItem, stored: &Item, present: &[Field]) {
+    let read = item.fields.clone();
+    let mut out = stored.fields.clone();
+    let mut changed = false;
+    let mut take = |field: Field, same: bool, apply: &mut dyn FnMut(&mut ItemFields)| {
+        if present.contains(&field) && !same {
+            apply(&mut out);
+            changed = true;
+        }
+    };
+    let s = &stored.fields;
+    take(Field::L1, same_name(&read.l1, &s.l1), &mut |o| {
+        o.l1 = read.l1.clone()
+    });
+    take(Field::L2, same_name(&read.l2, &s.l2), &mut |o| {
+        o.l2 = read.l2.clone()
+    });
+    take(
+        Field::Content,
+        same_text(&read.content, &s.content),
+        &mut |o| {
+            o.content = read.content.clone();
+            o.elements = read.elements.clone();
+        },
+    );
+    take(Field::Basis, same_lines(&read.basis, &s.basis), &mut |o| {
+        o.basis = read.basis.clone()
+    });
+    take(
+        Field::TimeLimit,
+        same_text(&read.time_limit, &s.time_limit),
+        &mut |o| o.time_limit = read.time_limit.clone(),
+    );
+    take(
+        Field::Subject,
+        same_text(&read.subject, &s.subject),
+        &mut |o| o.subject = read.subject.clone(),
+    );
+    take(Field::Channels, same_channels(&read, s), &mut |o| {
+        o.channels = read.channels.clone()
+    });
+    take(
+        Field::Audience,
+        same_set(&read.audience, &s.audience)
+            && same_text(
+                read.audience_group.as_deref().unwrap_or(""),
+                s.audience_group.as_deref().unwrap_or(""),
+            ),
+        &mut |o| {
+            o.audience = read.audience.clone();
+            o.audience_group = read.audience_group.clone();
+        },
+    );
+    take(Field::Mode, same_set(&read.mode, &s.mode), &mut |o| {
+        o.mode = read.mode.clone()
+    });
+    take(Field::Level, same_set(&read.level, &s.level), &mut |o| {
+        o.level = read.level.clone()
+    });
+    item.fields = out;
+    item.id = Some(stored.id);
+    item.provenance = Some(match &stored.provenance {
+        Provenance::Guideline {
+            guideline_item_id,
+            data_version,
+            modified,
+        } => Provenance::Guideline {
+            guideline_item_id: guideline_item_id.clone(),
+            data_version: data_version.clone(),
+            modified: *modified || changed,
+        },
+        Provenance::Local => Provenance::Local,
+    });
+}
+
+/// 导出时会去掉控制字符、导入时会规整空白：按同样的规整比较。
+fn norm(s: &str) -> String {
+    tidy(
+        &s.chars()
+            .filter(|c| !c.is_control() || *c == '\n')
+            .collect::<String>(),
+    )
+}
+
+fn same_text(read: &str, stored: &str) -> bool {
+    read == norm(stored)
+}
+
+/// 事项名读入时会把占位的“—”当作空，比较时也这样处理。
+fn same_name(read: &str, stored: &str) -> bool {
+    read == crate::table::clean_name(&norm(stored))
+}
+
+fn same_lines(read: &[String], stored: &[String]) -> bool {
+    let s: Vec<String> = stored
+        .iter()
+        .flat_map(|b| b.split('\n'))
+        .map(norm)
+        .filter(|x| !x.is_empty())
+        .collect();
+    read == s.as_slice()
+}
+
+fn same_set<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+fn same_channels(read: &ItemFields, stored: &ItemFields) -> bool {
+    let (r, s) = (&read.channels, &stored.channels);
+    same_set(&r.standard, &s.standard)
+        && r.extra.len() == s.extra.len()
+        && r.extra
+            .iter()
+            .zip(&s.extra)
+            .all(|(a, b)| mulu_core::text::squeeze(a) == mulu_core::text::squeeze(b))
+}

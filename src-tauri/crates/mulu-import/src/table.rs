@@ -1,0 +1,603 @@
+//! 把一张工作表读成一个或几个目录表格：表头之后逐行读事项，遇到分节标题、说明行或
+//! 下一个表头为止。每个认不准的地方都留一条带单元格引用的提示。
+
+use std::collections::BTreeMap;
+
+use mulu_core::model::{
+    split_elements, Audience, Channels, Diagnostic, Field, ItemFields, Level, Mode, PreviewItem,
+    Severity, StandardCarrier,
+};
+use mulu_core::text::tidy;
+
+use crate::grid::Grid;
+use crate::header::{self, Header, Role};
+use crate::marks::{self, Carrier, Flag, Marking};
+use crate::normalize::key;
+use crate::options::ReadOptions;
+
+/// 读出的一行：事项，以及载体清单的原始勾选（导入指引时 ■/□ 表示必选/可选）。
+pub struct ParsedRow {
+    pub item: PreviewItem,
+    pub carriers: Vec<Carrier>,
+}
+
+/// 读出的一个表格。
+pub struct ParsedTable {
+    pub sheet: String,
+    pub domain: Option<String>,
+    /// 标题行里领域名前面的单位名。
+    pub unit_hint: Option<String>,
+    pub rows: Vec<ParsedRow>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// 表格里有栏目的字段（没有的字段在往返导入时取隐藏表里的值）。
+    pub present: Vec<Field>,
+}
+
+const DITTO: &[&str] = &["同上", "同上。", "〃", "同前", "同上栏"];
+
+/// 读一张工作表里的全部表格。没有表格时返回空。
+pub fn parse_sheet(grid: &Grid, opts: &ReadOptions) -> Vec<ParsedTable> {
+    let mut tables = Vec::new();
+    let mut from = 0;
+    while let Some(h) = header::find(grid, from) {
+        let heading = heading_above(grid, from, h.first_row);
+        let (table, end) = parse_table(grid, &h, heading, tables.is_empty(), opts);
+        tables.push(table);
+        from = end.max(h.data_start());
+    }
+    tables
+}
+
+/// 表头上方最近的标题/分节标题行（只有一段文字的行）。
+fn heading_above(grid: &Grid, from: u32, header_row: u32) -> Option<(u32, String)> {
+    (from..header_row).rev().find_map(|r| {
+        let texts = grid.distinct_texts(r);
+        (texts.len() == 1 && !is_legend(texts[0])).then(|| (r, texts[0].to_string()))
+    })
+}
+
+fn is_heading(texts: &[&str]) -> bool {
+    texts.len() == 1 && {
+        let k = key(texts[0]);
+        k.contains("领域") || k.contains("标准目录") || k.ends_with("目录")
+    }
+}
+
+fn is_notes(first: &str) -> bool {
+    let k = key(first);
+    [
+        "说明",
+        "注：",
+        "注:",
+        "备注：",
+        "标准目录要素说明",
+        "填表说明",
+        "附注",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+}
+
+fn is_legend(text: &str) -> bool {
+    let k = key(text);
+    (k.contains("表示必选") || k.contains("表示可选") || k.contains("为必选"))
+        && k.chars().any(|c| matches!(c, '■' | '□' | '▲' | '●' | '〇'))
+}
+
+struct Ctx<'a> {
+    grid: &'a Grid,
+    header: &'a Header,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn diag(&mut self, r: u32, c: Option<u32>, severity: Severity, message: String) {
+        let (cell, raw) = match c {
+            Some(c) => (
+                Some(self.grid.cell_ref(r, c)),
+                Some(self.grid.get(r, c).to_string()).filter(|s| !s.is_empty()),
+            ),
+            None => (None, None),
+        };
+        self.diags.push(Diagnostic {
+            sheet: self.grid.name.clone(),
+            cell,
+            severity,
+            message,
+            raw,
+        });
+    }
+}
+
+fn parse_table(
+    grid: &Grid,
+    h: &Header,
+    heading: Option<(u32, String)>,
+    first_in_sheet: bool,
+    opts: &ReadOptions,
+) -> (ParsedTable, u32) {
+    let mut h = h.clone();
+    // 只有“事项名称”一栏时，它就是事项名（放一级事项）。
+    if !h.has(&Role::L1) {
+        if let Some(col) = h.columns.iter_mut().find(|(_, r, _)| *r == Role::L2) {
+            col.1 = Role::L1;
+        }
+    }
+    let mut ctx = Ctx {
+        grid,
+        header: &h,
+        diags: Vec::new(),
+    };
+
+    // 领域：分节标题/标题行 → 工作表名（表内第一个表格才用） → 用户指定。
+    let from_heading = heading
+        .as_ref()
+        .and_then(|(_, t)| crate::domain::find(t, &opts.domains).map(|x| x.0.to_string()));
+    let from_sheet = if first_in_sheet {
+        crate::domain::find(&grid.name, &opts.domains).map(|x| x.0.to_string())
+    } else {
+        None
+    };
+    let domain = from_heading
+        .or(from_sheet)
+        .or_else(|| opts.domain_hint.clone());
+    if domain.is_none() {
+        ctx.diag(
+            h.first_row,
+            None,
+            Severity::Warning,
+            format!(
+                "第 {} 行起的表格认不出属于哪个领域（工作表名和标题里都没有已知领域名），请在导入时选择领域。",
+                h.first_row + 1
+            ),
+        );
+    }
+    let unit_hint = heading
+        .as_ref()
+        .and_then(|(_, t)| crate::domain::unit_from_title(t, &opts.domains));
+
+    // 表头的提示：多出的栏、缺少的栏。
+    let present = present_fields(&h);
+    for (c, role, raw) in &h.columns {
+        if let Role::Extra(_) = role {
+            ctx.diag(
+                h.first_row,
+                Some(*c),
+                Severity::Info,
+                format!(
+                    "“{}”栏不在官方表格中，其内容已并入备注。",
+                    raw.replace('\n', "")
+                ),
+            );
+        }
+    }
+    for (field, name) in [
+        (Field::Content, "公开内容（要素）"),
+        (Field::Basis, "公开依据"),
+        (Field::TimeLimit, "公开时限"),
+        (Field::Subject, "公开主体"),
+        (Field::Channels, "公开渠道和载体"),
+        (Field::Audience, "公开对象"),
+        (Field::Mode, "公开方式"),
+    ] {
+        if !present.contains(&field) {
+            ctx.diag(
+                h.first_row,
+                None,
+                Severity::Warning,
+                format!(
+                    "第 {} 行的表头没有“{name}”栏，这一项将为空。",
+                    h.first_row + 1
+                ),
+            );
+        }
+    }
+    if !present.contains(&Field::Level) {
+        ctx.diag(
+            h.first_row,
+            None,
+            Severity::Info,
+            format!(
+                "第 {} 行的表头没有“公开层级”栏（县级部门的目录常见），事项的公开层级留空。",
+                h.first_row + 1
+            ),
+        );
+    }
+
+    let mut rows: Vec<ParsedRow> = Vec::new();
+    let mut prev: BTreeMap<u32, String> = BTreeMap::new();
+    let mut r = h.data_start();
+    while r < grid.height() {
+        let texts = grid.distinct_texts(r);
+        if texts.is_empty() {
+            r += 1;
+            continue;
+        }
+        let first = grid
+            .row(r)
+            .iter()
+            .find(|t| !t.trim().is_empty())
+            .map_or("", String::as_str);
+        if is_legend(first) {
+            r += 1;
+            continue;
+        }
+        if is_notes(first) || is_heading(&texts) {
+            break;
+        }
+        if r > h.data_start() && header::find(grid, r).is_some_and(|x| x.first_row == r) {
+            break;
+        }
+        if let Some(row) = parse_row(&mut ctx, r, &mut prev) {
+            rows.push(row);
+        }
+        r += 1;
+    }
+    for (er, ec, e) in &grid.errors {
+        if *er >= h.data_start() && *er < r {
+            ctx.diag(
+                *er,
+                Some(*ec),
+                Severity::Warning,
+                format!("单元格是错误值 {e}，已按空白读取。"),
+            );
+        }
+    }
+    if rows.is_empty() {
+        ctx.diag(
+            h.first_row,
+            None,
+            Severity::Info,
+            format!("第 {} 行的表头下面没有事项。", h.first_row + 1),
+        );
+    }
+    let diagnostics = ctx.diags;
+    (
+        ParsedTable {
+            sheet: grid.name.clone(),
+            domain,
+            unit_hint,
+            rows,
+            diagnostics,
+            present,
+        },
+        r,
+    )
+}
+
+fn present_fields(h: &Header) -> Vec<Field> {
+    let mut out = Vec::new();
+    for (_, role, _) in &h.columns {
+        let f = match role {
+            Role::L1 => Field::L1,
+            Role::L2 => Field::L2,
+            Role::Content => Field::Content,
+            Role::Basis => Field::Basis,
+            Role::TimeLimit => Field::TimeLimit,
+            Role::Subject => Field::Subject,
+            Role::Channels => Field::Channels,
+            Role::AudiencePublic | Role::AudienceGroup | Role::AudienceText => Field::Audience,
+            Role::Proactive | Role::OnRequest | Role::ModeText => Field::Mode,
+            Role::County | Role::Township | Role::LevelText => Field::Level,
+            Role::Notes | Role::Extra(_) => Field::Notes,
+            Role::Seq => continue,
+        };
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// 读一行；不是事项（只有序号、或只有合并来的一级事项）时返回 `None`。
+fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<ParsedRow> {
+    let grid = ctx.grid;
+    let h = ctx.header;
+    // 这一行自己写了字的栏（合并区域里填来的不算）。
+    let own_text = h.columns.iter().any(|(c, role, _)| {
+        !matches!(role, Role::Seq) && !grid.is_filled(r, *c) && !grid.get(r, *c).trim().is_empty()
+    });
+    if !own_text {
+        return None;
+    }
+
+    // 同上：取上一事项同一栏的值。
+    let mut values: BTreeMap<u32, String> = BTreeMap::new();
+    for (c, _, _) in &h.columns {
+        let raw = grid.get(r, *c);
+        let v = if DITTO.contains(&key(raw).as_str()) {
+            match prev.get(c) {
+                Some(p) => p.clone(),
+                None => {
+                    ctx.diag(
+                        r,
+                        Some(*c),
+                        Severity::Warning,
+                        "“同上”上面没有可沿用的内容，已按空白读取，请填写实际内容。".into(),
+                    );
+                    String::new()
+                }
+            }
+        } else {
+            raw.to_string()
+        };
+        values.insert(*c, v);
+    }
+    *prev = values.clone();
+    let get = |role: &Role| -> &str {
+        h.col(role)
+            .and_then(|c| values.get(&c))
+            .map_or("", String::as_str)
+    };
+
+    let mut f = ItemFields::default();
+    f.l1 = clean_name(get(&Role::L1));
+    f.l2 = clean_name(get(&Role::L2));
+    f.content = tidy(get(&Role::Content));
+    f.elements = split_elements(&f.content);
+    f.basis = get(&Role::Basis)
+        .split('\n')
+        .map(tidy)
+        .filter(|s| !s.is_empty())
+        .collect();
+    f.time_limit = tidy(get(&Role::TimeLimit));
+    f.subject = tidy(get(&Role::Subject));
+
+    let mut cells = BTreeMap::new();
+    let mut put = |field: Field, role: &Role| {
+        if let Some(c) = h.col(role) {
+            cells.entry(field).or_insert_with(|| grid.cell_ref(r, c));
+        }
+    };
+    put(Field::L1, &Role::L1);
+    put(Field::L2, &Role::L2);
+    put(Field::Content, &Role::Content);
+    put(Field::Basis, &Role::Basis);
+    put(Field::TimeLimit, &Role::TimeLimit);
+    put(Field::Subject, &Role::Subject);
+    put(Field::Channels, &Role::Channels);
+    for role in [
+        Role::AudiencePublic,
+        Role::AudienceGroup,
+        Role::AudienceText,
+    ] {
+        put(Field::Audience, &role);
+    }
+    for role in [Role::Proactive, Role::OnRequest, Role::ModeText] {
+        put(Field::Mode, &role);
+    }
+    for role in [Role::County, Role::Township, Role::LevelText] {
+        put(Field::Level, &role);
+    }
+    put(Field::Notes, &Role::Notes);
+
+    // 载体清单。
+    let mut carriers = Vec::new();
+    if let Some(c) = h.col(&Role::Channels) {
+        let raw = get(&Role::Channels);
+        let (list, marking) = marks::checklist(raw);
+        match marking {
+            Marking::Damaged(glyphs) => ctx.diag(
+                r,
+                Some(c),
+                Severity::Info,
+                format!("载体清单里的 {glyphs} 是字体损坏后的 ■/□，已按勾选/未勾选读取；请把它们改回 ■/□。"),
+            ),
+            Marking::Plain if !list.is_empty() => ctx.diag(
+                r,
+                Some(c),
+                Severity::Info,
+                "载体没有用 ■/□ 勾选，已把列出的载体都当作选中。".into(),
+            ),
+            _ => {}
+        }
+        f.channels = channels_of(&list);
+        carriers = list;
+    }
+
+    // 公开对象、公开方式、公开层级。
+    read_flags(ctx, r, &values, &mut f);
+
+    // 备注与其他栏。
+    let mut notes: Vec<String> = Vec::new();
+    for (c, role, raw) in &h.columns {
+        let v = tidy(values.get(c).map_or("", String::as_str));
+        if v.is_empty() {
+            continue;
+        }
+        match role {
+            Role::Notes => notes.insert(0, v),
+            Role::Extra(_) => notes.push(format!("{}：{v}", tidy(raw))),
+            _ => {}
+        }
+    }
+    f.notes = notes.join("；");
+
+    if f.l1.is_empty() && f.l2.is_empty() {
+        let c = h.col(&Role::L1);
+        ctx.diag(
+            r,
+            c,
+            Severity::Warning,
+            format!("第 {} 行有内容但没有事项名称，请补上一级/二级事项。", r + 1),
+        );
+    }
+    Some(ParsedRow {
+        item: PreviewItem {
+            fields: f,
+            sheet: grid.name.clone(),
+            row: r + 1,
+            cells,
+            id: None,
+            provenance: None,
+        },
+        carriers,
+    })
+}
+
+/// 事项名：去首尾空白，`─`/`—` 之类的占位符当作空。
+pub(crate) fn clean_name(s: &str) -> String {
+    let t = tidy(s);
+    if !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '─' | '—' | '-' | '－' | '―' | '/'))
+    {
+        String::new()
+    } else {
+        t
+    }
+}
+
+/// 勾选的载体 → 标准载体 + 其他载体；“其他：办税服务厅”= 其他 + 办税服务厅。
+pub fn channels_of(list: &[Carrier]) -> Channels {
+    let mut ch = Channels::default();
+    for c in list.iter().filter(|c| c.checked) {
+        if let Some(rest) = c.name.strip_prefix("其他") {
+            let rest = rest
+                .trim_start_matches(['：', ':', '（', '('])
+                .trim_end_matches(['）', ')']);
+            ch.insert(StandardCarrier::Other);
+            if !rest.is_empty() {
+                ch.add_name(rest);
+            }
+            continue;
+        }
+        ch.add_name(&c.name);
+    }
+    ch
+}
+
+fn read_flags(ctx: &mut Ctx, r: u32, values: &BTreeMap<u32, String>, f: &mut ItemFields) {
+    let h = ctx.header;
+    let columns = h.columns.clone();
+    for (c, role, raw_header) in &columns {
+        let text = values.get(c).map_or("", String::as_str);
+        let sub = raw_header.rsplit('-').next().unwrap_or(raw_header);
+        match role {
+            Role::AudiencePublic
+            | Role::Proactive
+            | Role::OnRequest
+            | Role::County
+            | Role::Township => {
+                match marks::flag(text, sub) {
+                    Flag::Off => {}
+                    Flag::On | Flag::OnWith(_) => push_flag(f, role),
+                    Flag::Unknown => {
+                        // 层级栏里直接写“县级”“乡级”。
+                        if matches!(role, Role::County | Role::Township) && level_text(text, f) {
+                            continue;
+                        }
+                        ctx.diag(
+                            r,
+                            Some(*c),
+                            Severity::Warning,
+                            format!(
+                                "“{}”栏的标记认不出，已按未勾选读取；请用 √ 标记。",
+                                tidy(sub)
+                            ),
+                        );
+                    }
+                }
+            }
+            Role::AudienceGroup => match marks::flag(text, sub) {
+                Flag::Off => {}
+                Flag::On => push_flag(f, role),
+                Flag::OnWith(g) => {
+                    push_flag(f, role);
+                    f.audience_group = Some(g);
+                }
+                Flag::Unknown => {
+                    // 特定群体格里写的是群体说明。
+                    push_flag(f, role);
+                    f.audience_group = Some(marks::strip_brackets(&tidy(text)).to_string());
+                }
+            },
+            Role::AudienceText => {
+                let t = tidy(text);
+                if t.contains("全社会") || t.contains("社会公众") {
+                    f.audience.push(Audience::Public);
+                }
+                if t.contains("特定") {
+                    f.audience.push(Audience::SpecificGroup);
+                    if let Some((_, g)) = t.split_once(['（', '(']) {
+                        let g = g.trim_end_matches(['）', ')']).trim();
+                        if !g.is_empty() {
+                            f.audience_group = Some(g.to_string());
+                        }
+                    }
+                }
+                if !t.is_empty() && f.audience.is_empty() {
+                    ctx.diag(
+                        r,
+                        Some(*c),
+                        Severity::Warning,
+                        "公开对象认不出，应为“全社会”或“特定群体”。".into(),
+                    );
+                }
+            }
+            Role::ModeText => {
+                let t = key(text);
+                if t.contains("主动") {
+                    f.mode.push(Mode::Proactive);
+                }
+                if t.contains("申请") {
+                    f.mode.push(Mode::OnRequest);
+                }
+                if !t.is_empty() && f.mode.is_empty() {
+                    ctx.diag(
+                        r,
+                        Some(*c),
+                        Severity::Warning,
+                        "公开方式认不出，应为“主动”或“依申请”。".into(),
+                    );
+                }
+            }
+            Role::LevelText if !level_text(text, f) && !text.trim().is_empty() => {
+                ctx.diag(
+                    r,
+                    Some(*c),
+                    Severity::Warning,
+                    "公开层级认不出，应为“县级”和/或“乡级”。".into(),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// 写成文字的层级（“县级、乡级”“镇级”）。认出至少一个返回 true。
+fn level_text(text: &str, f: &mut ItemFields) -> bool {
+    let t = key(text);
+    let mut any = false;
+    if t.contains('县') || t.contains("区级") {
+        if !f.level.contains(&Level::County) {
+            f.level.push(Level::County);
+        }
+        any = true;
+    }
+    if t.contains('乡') || t.contains('镇') || t.contains('街') || t.contains('村') {
+        if !f.level.contains(&Level::Township) {
+            f.level.push(Level::Township);
+        }
+        any = true;
+    }
+    any
+}
+
+fn push_flag(f: &mut ItemFields, role: &Role) {
+    match role {
+        Role::AudiencePublic => push(&mut f.audience, Audience::Public),
+        Role::AudienceGroup => push(&mut f.audience, Audience::SpecificGroup),
+        Role::Proactive => push(&mut f.mode, Mode::Proactive),
+        Role::OnRequest => push(&mut f.mode, Mode::OnRequest),
+        Role::County => push(&mut f.level, Level::County),
+        Role::Township => push(&mut f.level, Level::Township),
+        _ => {}
+    }
+}
+
+fn push<T: PartialEq>(v: &mut Vec<T>, x: T) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
