@@ -43,8 +43,39 @@ use mulu_core::model::{Diagnostic, ImportPreview, PreviewSheet, Severity};
 /// 读一个工作簿，得到导入预览。文件读不了（不是工作簿、加密、损坏、空、没有目录表格）时返回错误。
 pub fn read_workbook(path: &Path, opts: &ReadOptions) -> Result<ImportPreview, ImportError> {
     let tables = read_tables(path, opts)?;
+    Ok(into_preview(path.display().to_string(), tables))
+}
+
+/// 从内存中的字节读工作簿（拖放、网络收到的文件，以及模糊测试）。`name` 只用于提示。
+pub fn read_workbook_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    opts: &ReadOptions,
+) -> Result<ImportPreview, ImportError> {
+    let path = Path::new(name);
+    if bytes.len() as u64 > opts.max_file_bytes {
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size_mb: bytes.len() as f64 / 1_048_576.0,
+            limit_mb: opts.max_file_bytes as f64 / 1_048_576.0,
+        });
+    }
+    let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut book = workbook::open_bytes(path, bytes)?;
+        read_tables_from(&mut book, path, opts)
+    }));
+    let tables = guarded.unwrap_or_else(|_| {
+        Err(ImportError::Malformed {
+            path: path.to_path_buf(),
+            detail: "文件结构异常，读取器无法解析".into(),
+        })
+    })?;
+    Ok(into_preview(name.to_string(), tables))
+}
+
+fn into_preview(file: String, tables: Tables) -> ImportPreview {
     let mut preview = ImportPreview {
-        file: path.display().to_string(),
+        file,
         sheets: Vec::new(),
         origin: tables.origin,
         unit_hint: tables.unit_hint,
@@ -57,7 +88,7 @@ pub fn read_workbook(path: &Path, opts: &ReadOptions) -> Result<ImportPreview, I
             diagnostics: t.diagnostics,
         });
     }
-    Ok(preview)
+    preview
 }
 
 /// 读出的全部表格（导入目录与导入指引共用）。
@@ -124,7 +155,15 @@ fn read_tables_from(
                 for row in &mut t.rows {
                     if let Some(stored) = rt.items.get(&(row.item.sheet.clone(), row.item.row)) {
                         roundtrip::merge(&mut row.item, stored, &t.present);
+                        // 指引库里没有的领域（用户自建）也从往返数据认出。
+                        if t.domain.is_none() {
+                            t.domain = Some(stored.fields.domain.clone());
+                        }
                     }
+                }
+                if t.domain.is_some() {
+                    t.diagnostics
+                        .retain(|d| !d.message.contains("认不出属于哪个领域"));
                 }
             }
         }

@@ -128,12 +128,15 @@ fn norm(s: &str) -> String {
 }
 
 fn same_text(read: &str, stored: &str) -> bool {
-    read == norm(stored)
+    let s = norm(stored);
+    // 原文就是“同上”时，读入已换成上一行的值：仍以原文为准。
+    read == s || crate::table::DITTO.contains(&s.as_str())
 }
 
 /// 事项名读入时会把占位的“—”当作空，比较时也这样处理。
 fn same_name(read: &str, stored: &str) -> bool {
-    read == crate::table::clean_name(&norm(stored))
+    let s = norm(stored);
+    read == crate::table::clean_name(&s) || crate::table::DITTO.contains(&s.as_str())
 }
 
 fn same_lines(read: &[String], stored: &[String]) -> bool {
@@ -143,7 +146,7 @@ fn same_lines(read: &[String], stored: &[String]) -> bool {
         .map(norm)
         .filter(|x| !x.is_empty())
         .collect();
-    read == s.as_slice()
+    read == s.as_slice() || (s.len() == 1 && crate::table::DITTO.contains(&s[0].as_str()))
 }
 
 fn same_set<T: PartialEq>(a: &[T], b: &[T]) -> bool {

@@ -33,7 +33,7 @@ pub struct ParsedTable {
     pub present: Vec<Field>,
 }
 
-const DITTO: &[&str] = &["同上", "同上。", "〃", "同前", "同上栏"];
+pub(crate) const DITTO: &[&str] = &["同上", "同上。", "〃", "同前", "同上栏"];
 
 /// 读一张工作表里的全部表格。没有表格时返回空。
 pub fn parse_sheet(grid: &Grid, opts: &ReadOptions) -> Vec<ParsedTable> {
