@@ -177,6 +177,35 @@ pub fn row_text<'a>(
     Ok(RowText { cols })
 }
 
+/// 官方表格各栏的宽度（Excel 字符宽），按中文内容调过：内容、依据与载体最宽。
+pub const WIDTHS: [f64; 14] = [
+    5.0, 12.0, 14.0, 34.0, 30.0, 16.0, 16.0, 26.0, 6.5, 7.5, 6.0, 6.5, 6.0, 6.0,
+];
+
+/// 10 号字一行的高度（磅）。
+const LINE_HEIGHT: f64 = 13.5;
+
+/// 按各格文字估算行高（磅）：Excel、WPS 与 LibreOffice 都不会在打开时自动调整换行文字的行高，
+/// 不写行高，多行文字就会挤在一行高里互相重叠。中文与全角字符按约 1.85 个字符宽计。
+pub fn row_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+    let mut lines_max = 1usize;
+    for (text, width) in cells {
+        let usable = (width - 0.8).max(1.0);
+        let lines: usize = text
+            .split('\n')
+            .map(|line| {
+                let w: f64 = line
+                    .chars()
+                    .map(|c| if (c as u32) >= 0x2E80 { 1.85 } else { 1.0 })
+                    .sum();
+                ((w / usable).ceil() as usize).max(1)
+            })
+            .sum();
+        lines_max = lines_max.max(lines);
+    }
+    (lines_max as f64 * LINE_HEIGHT + 5.0).max(20.0)
+}
+
 /// 同一一级事项连续的行：返回每段的 (起始下标, 行数)，用于纵向合并。
 pub fn l1_runs(items: &[&Item]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
@@ -193,6 +222,18 @@ pub fn l1_runs(items: &[&Item]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_height_grows_with_wrapped_and_multiline_text() {
+        let one = row_height([("短", 12.0)]);
+        assert_eq!(one, 20.0);
+        // 34 字宽的栏放 40 个汉字：约 3 行。
+        let long = "救".repeat(40);
+        let h = row_height([(long.as_str(), 34.0)]);
+        assert!((3.0 * 13.5 + 5.0 - h).abs() < 0.01, "{h}");
+        // 换行分开的两条依据至少两行。
+        assert!(row_height([("甲\n乙", 30.0)]) >= 2.0 * 13.5);
+    }
 
     #[test]
     fn checklist_covers_every_standard_carrier_then_extras() {

@@ -3,16 +3,11 @@
 use rust_xlsxwriter::{Workbook, Worksheet};
 
 use super::styles::Styles;
-use crate::layout::{self, DomainRows, GROUP_HEADERS, SINGLE_HEADERS};
+use crate::layout::{self, DomainRows, GROUP_HEADERS, SINGLE_HEADERS, WIDTHS};
 use crate::{ExportError, ExportOptions};
 
 /// 第一条数据所在行（从 0 起）：标题一行、表头两行。
 pub const FIRST_DATA_ROW: u32 = 3;
-
-/// 各栏宽度（字符），按中文内容调过：内容、依据与载体最宽。
-const WIDTHS: [f64; 14] = [
-    5.0, 12.0, 14.0, 34.0, 30.0, 16.0, 16.0, 26.0, 6.5, 7.5, 6.0, 6.5, 6.0, 6.0,
-];
 
 /// 写一张领域表，返回每个事项的编号及其所在行（从 1 起，即 Excel 行号）。
 pub fn write(
@@ -62,6 +57,8 @@ pub fn write(
             // write_string：以 = + - @ 开头的文字也只当文字，绝不成为公式。
             ws.write_string_with_format(row, col as u16, value.as_ref(), fmt)?;
         }
+        let height = layout::row_height(text.cols.iter().map(|c| c.as_ref()).zip(WIDTHS));
+        ws.set_row_height(row, height)?;
         placed.push((item.id, row + 1));
     }
     // 一级事项纵向合并（两行及以上）。合并区域的值取首行。

@@ -40,12 +40,7 @@ pub fn write_guideline_xlsx(d: &GuidelineDomain, path: &Path) -> Result<(), Expo
     {
         ws.write_string_with_format(2, 8 + i as u16, *s, &st.header)?;
     }
-    for (col, w) in [
-        5.0, 12.0, 14.0, 34.0, 30.0, 16.0, 16.0, 26.0, 6.5, 7.5, 6.0, 6.5, 6.0, 6.0,
-    ]
-    .iter()
-    .enumerate()
-    {
+    for (col, w) in crate::layout::WIDTHS.iter().enumerate() {
         ws.set_column_width(col as u16, *w)?;
     }
     let mut row = 3;
@@ -109,6 +104,9 @@ pub fn write_guideline_xlsx(d: &GuidelineDomain, path: &Path) -> Result<(), Expo
             };
             ws.write_string_with_format(row, col as u16, clean(v).as_ref(), fmt)?;
         }
+        let height =
+            crate::layout::row_height(cols.iter().map(String::as_str).zip(crate::layout::WIDTHS));
+        ws.set_row_height(row, height)?;
         row += 1;
     }
     ws.merge_range(
