@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev libayatana-appindicator3-dev
-  librsvg2-dev xvfb xauth webkit2gtk-driver fonts-noto-cjk imagemagick file pkg-config)
+  librsvg2-dev xvfb xauth webkit2gtk-driver fonts-noto-cjk imagemagick file pkg-config python3 python3-venv)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -26,6 +26,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "rust: tests (core, export, import, review, cli)"
 cargo test --workspace --exclude biaozhunmulu --quiet
 
+step "export: independent reader (openpyxl in tests/.venv-independent)"
+bash tests/independent/run.sh
+
 step "app: build"
 cargo build -p biaozhunmulu --quiet
 

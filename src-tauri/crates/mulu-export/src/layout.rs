@@ -119,6 +119,24 @@ pub struct RowText<'a> {
     pub cols: Vec<std::borrow::Cow<'a, str>>,
 }
 
+/// 清理一个已拥有的字符串：不需改动时原样交回，不再复制一次。
+fn clean_owned(s: String) -> String {
+    match clean(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(o) => o,
+    }
+}
+
+/// 出错提示里的事项名：`一级事项 / 二级事项`。
+fn display_name(item: &Item) -> String {
+    let f = &item.fields;
+    if f.l2.is_empty() {
+        f.l1.clone()
+    } else {
+        format!("{} / {}", f.l1, f.l2)
+    }
+}
+
 /// 事项在官方表格中的各栏文字。`seq` 从 1 起。
 pub fn row_text<'a>(
     item: &'a Item,
@@ -127,11 +145,6 @@ pub fn row_text<'a>(
 ) -> Result<RowText<'a>, ExportError> {
     use std::borrow::Cow;
     let f = &item.fields;
-    let name = if f.l2.is_empty() {
-        f.l1.clone()
-    } else {
-        format!("{} / {}", f.l1, f.l2)
-    };
     let flag = |on: bool| Cow::Borrowed(if on { TICK } else { "" });
     let group = match (
         &f.audience_group,
@@ -148,11 +161,11 @@ pub fn row_text<'a>(
     cols.push(if f.basis.len() == 1 {
         clean(&f.basis[0])
     } else {
-        Cow::Owned(clean(&f.basis.join("\n")).into_owned())
+        Cow::Owned(clean_owned(f.basis.join("\n")))
     });
     cols.push(clean(&f.time_limit));
     cols.push(clean(&f.subject));
-    cols.push(Cow::Owned(clean(&checklist(&f.channels)).into_owned()));
+    cols.push(Cow::Owned(clean_owned(checklist(&f.channels))));
     cols.push(flag(f.audience.contains(&Audience::Public)));
     cols.push(group);
     cols.push(flag(f.mode.contains(&Mode::Proactive)));
@@ -172,7 +185,10 @@ pub fn row_text<'a>(
         "公开渠道和载体",
     ];
     for (i, c) in cols.iter().enumerate().take(8) {
-        check_len(c, &f.domain, &name, NAMES[i])?;
+        // 字节数不超过上限就不会超长；事项名只在可能出错时才拼。
+        if c.len() > crate::text::MAX_CELL_CHARS {
+            check_len(c, &f.domain, &display_name(item), NAMES[i])?;
+        }
     }
     Ok(RowText { cols })
 }

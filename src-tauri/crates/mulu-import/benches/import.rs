@@ -40,7 +40,11 @@ fn main() {
         };
         times.push(t.elapsed());
         items = preview.item_count();
-        sheets = preview.sheets.iter().filter(|s| !s.items.is_empty()).count();
+        sheets = preview
+            .sheets
+            .iter()
+            .filter(|s| !s.items.is_empty())
+            .count();
         diags = preview.diagnostics().count();
     }
     times.sort();

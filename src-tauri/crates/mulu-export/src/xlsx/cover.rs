@@ -20,7 +20,14 @@ pub fn write(
     ws.set_name("封面")?;
     ws.set_column_width(0, 18)?;
     ws.set_column_width(1, 48)?;
-    ws.merge_range(0, 0, 0, 1, &export.catalog.title, &st.title)?;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        1,
+        crate::text::clean(&export.catalog.title).as_ref(),
+        &st.title,
+    )?;
     ws.set_row_height(0, 40)?;
 
     let versions: BTreeSet<&str> = export

@@ -23,7 +23,15 @@ pub fn write(
     let ws: &mut Worksheet = wb.add_worksheet();
     ws.set_name(sheet)?;
 
-    ws.merge_range(0, 0, 0, last_col, &layout::title(unit, d.domain), &st.title)?;
+    let title = layout::title(unit, d.domain);
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        crate::text::clean(&title).as_ref(),
+        &st.title,
+    )?;
     ws.set_row_height(0, 36)?;
     for (col, text) in SINGLE_HEADERS {
         ws.merge_range(1, col, 2, col, text, &st.header)?;

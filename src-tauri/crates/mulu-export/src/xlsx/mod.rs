@@ -35,6 +35,8 @@ pub fn xlsx_bytes(export: &CatalogExport, opts: &ExportOptions) -> Result<Vec<u8
     let domains = layout::domains(export, opts)?;
     let styles = styles::Styles::new();
     let mut wb = Workbook::new();
+    // 压缩级别 3：2 万个事项时比默认的 6 快约四分之一，文件只大约 25%（见 docs/benchmarks.md）。
+    wb.set_zip_compression_level(3);
     let mut names = sheet_name::SheetNames::default();
     names.reserve("封面");
     names.reserve(ROUNDTRIP_SHEET);

@@ -64,7 +64,8 @@ fn write_chunked(
     col: u16,
     text: &str,
 ) -> Result<(), ExportError> {
-    if text.encode_utf16().count() <= MAX_CELL_CHARS {
+    // UTF-16 长度不超过 UTF-8 字节数：短文本不必逐字计数。
+    if text.len() <= MAX_CELL_CHARS || text.encode_utf16().count() <= MAX_CELL_CHARS {
         ws.write_string(row, col, text)?;
         return Ok(());
     }
