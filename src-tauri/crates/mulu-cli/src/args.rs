@@ -50,6 +50,12 @@ pub enum Command {
     /// 导入工作簿（.xlsx/.xls）或目录 JSON：先给出预览与逐格提示，再写入新目录或合并进已有目录
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Import(ImportArgs),
+    /// 审核：检查工作簿（文件或文件夹，可多个），逐格列出问题；可写汇总表与批注工作簿
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Check(CheckArgs),
+    /// 版本比对：两个版本的目录（两个文件，或库里的两个目录编号）之间的新增、删除与改动
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Diff(DiffArgs),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
 
@@ -199,4 +205,33 @@ pub struct ImportArgs {
     /// 文件中认不出领域的表格按此领域读取
     #[arg(long, value_name = "领域")]
     pub domain: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 要检查的工作簿（.xlsx/.xls）或文件夹（含子文件夹），可写多个
+    #[arg(value_name = "PATH", required = true, num_args = 1..)]
+    pub paths: Vec<PathBuf>,
+    /// 以 JSON 输出每个文件的问题
+    #[arg(long)]
+    pub json: bool,
+    /// 把汇总表（每个文件一行）写成 Excel 工作簿
+    #[arg(long, value_name = "OUT.xlsx")]
+    pub summary: Option<PathBuf>,
+    /// 为每个文件写一份批注工作簿（问题单元格着色并附批注，另有“审核意见”表）到这个文件夹
+    #[arg(long, value_name = "DIR")]
+    pub annotate: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// 旧版本：工作簿、目录 JSON，或库里的目录编号
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// 新版本：工作簿、目录 JSON，或库里的目录编号
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// 以 JSON 输出
+    #[arg(long)]
+    pub json: bool,
 }

@@ -14,6 +14,8 @@ pub enum CliError {
     Export(#[from] mulu_export::ExportError),
     #[error("{0}")]
     Import(#[from] mulu_import::ImportError),
+    #[error("{0}")]
+    Review(#[from] mulu_review::ReviewError),
     #[error("写出失败：{0}")]
     Io(#[from] std::io::Error),
 }

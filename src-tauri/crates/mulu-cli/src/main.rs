@@ -25,6 +25,8 @@ fn main() -> ExitCode {
         Command::Catalog(c) => cmd::catalog::run(&db, c),
         Command::Export(a) => cmd::export::run(&db, a),
         Command::Import(a) => cmd::import::run(&db, a),
+        Command::Check(a) => cmd::check::run(&db, a),
+        Command::Diff(a) => cmd::diff::run(&db, a),
     };
     match result {
         Ok(code) => code,

@@ -76,7 +76,7 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<ExitCode> {
 }
 
 /// 可识别的领域：指引库里的全部领域（含用户导入的），以及 --domain 指定的领域。
-fn read_options(store: &Store, hint: Option<&str>) -> Result<ReadOptions> {
+pub(crate) fn read_options(store: &Store, hint: Option<&str>) -> Result<ReadOptions> {
     let mut opts = ReadOptions::default();
     for d in store.guideline_domains()? {
         let aliases = store

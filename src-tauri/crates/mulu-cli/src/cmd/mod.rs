@@ -1,6 +1,8 @@
 //! 每个子命令一个模块；都只是核心库的薄包装。
 
 pub mod catalog;
+pub mod check;
+pub mod diff;
 pub mod export;
 pub mod guidelines;
 pub mod import;

@@ -1,0 +1,344 @@
+//! `mulu check PATH… [--json] [--summary OUT.xlsx] [--annotate DIR]`：并行检查多个工作簿。
+//! 退出码：0 没有任何文件有“错误”级问题；1 有；2 有文件读不了（其余文件照常检查、照常报告）。
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use mulu_core::guideline::GuidelineDomain;
+use mulu_core::model::Severity;
+use mulu_review::{check, CatalogUnderReview, Report, SummaryRow};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::args::CheckArgs;
+use crate::error::{CliError, Result};
+use crate::outln;
+use crate::output::{pad, width};
+
+/// 一个文件的结果（`--json` 的每一项）。
+#[derive(Serialize)]
+struct FileResult {
+    path: String,
+    unit: Option<String>,
+    domains: Vec<String>,
+    items: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    coverage: Option<f64>,
+    /// 读不了时的原因（此时 findings 为空）。
+    error: Option<String>,
+    findings: Vec<JsonFinding>,
+    /// 写出的批注工作簿。
+    annotated: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding {
+    rule: String,
+    severity: Severity,
+    sheet: Option<String>,
+    cell: Option<String>,
+    item: Option<String>,
+    field: Option<mulu_core::model::Field>,
+    message: String,
+    suggestion: Option<String>,
+}
+
+pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
+    let files = collect(&a.paths)?;
+    if files.is_empty() {
+        return Err(CliError::Input(
+            "没有找到要检查的工作簿（.xlsx/.xls）。".into(),
+        ));
+    }
+    if let Some(dir) = &a.annotate {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CliError::Input(format!("无法创建文件夹“{}”：{e}", dir.display())))?;
+    }
+    let store = super::open_store(db)?;
+    let opts = super::import::read_options(&store, None)?;
+    let guidelines: Vec<GuidelineDomain> = store
+        .guideline_domains()?
+        .into_iter()
+        .filter_map(|d| store.guideline_domain(&d.name, None).ok())
+        .collect();
+    drop(store);
+
+    let bar = if std::io::stderr().is_terminal() && !a.json {
+        let b = ProgressBar::new(files.len() as u64);
+        b.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} 个文件 {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .map(|f| {
+            let r = check_file(f, &opts, &guidelines, a.annotate.as_deref());
+            bar.inc(1);
+            bar.set_message(
+                f.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+
+    if let Some(out) = &a.summary {
+        let rows: Vec<SummaryRow> = results
+            .iter()
+            .map(|r| SummaryRow {
+                file: r.path.clone(),
+                unit: r.unit.clone(),
+                domains: r.domains.clone(),
+                items: r.items,
+                errors: r.errors,
+                warnings: r.warnings,
+                infos: r.infos,
+                coverage: r.coverage,
+                failure: r.error.clone(),
+            })
+            .collect();
+        mulu_review::write_summary(&rows, out)?;
+    }
+
+    if a.json {
+        crate::output::print_json(&results)?;
+    } else {
+        print_human(&results, a.summary.as_deref())?;
+    }
+    let code = if results.iter().any(|r| r.error.is_some()) {
+        2
+    } else if results.iter().any(|r| r.errors > 0) {
+        1
+    } else {
+        0
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// 展开文件夹（含子文件夹），只取 .xlsx/.xls，跳过 Excel/WPS 的临时文件（`~$`）；按路径排序。
+fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out)
+                .map_err(|e| CliError::Input(format!("无法读取文件夹“{}”：{e}", p.display())))?;
+        } else {
+            // 不存在或不是工作簿的文件也照样交给读取器，由它报告“读不了”（退出码 2）。
+            out.push(p.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let p = e?.path();
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if is_workbook(&p) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn is_workbook(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let ext = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    !name.starts_with("~$") && matches!(ext.as_str(), "xlsx" | "xls" | "xlsm")
+}
+
+fn check_file(
+    path: &Path,
+    opts: &mulu_import::ReadOptions,
+    guidelines: &[GuidelineDomain],
+    annotate: Option<&Path>,
+) -> FileResult {
+    let shown = path.display().to_string();
+    let preview = match mulu_import::read_workbook(path, opts) {
+        Ok(p) => p,
+        Err(e) => {
+            return FileResult {
+                path: shown,
+                unit: None,
+                domains: Vec::new(),
+                items: 0,
+                errors: 0,
+                warnings: 0,
+                infos: 0,
+                coverage: None,
+                error: Some(e.to_string()),
+                findings: Vec::new(),
+                annotated: None,
+            }
+        }
+    };
+    let report: Report = check(&CatalogUnderReview::from_preview(&preview, guidelines));
+    let mut domains: Vec<String> = Vec::new();
+    for s in &preview.sheets {
+        if let Some(d) = &s.domain {
+            if !s.items.is_empty() && !domains.contains(d) {
+                domains.push(d.clone());
+            }
+        }
+    }
+    let unit = preview
+        .origin
+        .as_ref()
+        .map(|o| o.unit.name.clone())
+        .or_else(|| preview.unit_hint.clone());
+    let mut annotated = None;
+    let mut error = None;
+    if let Some(dir) = annotate {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "目录".into());
+        let out = dir.join(format!("{stem}（审核意见）.xlsx"));
+        match mulu_review::write_annotated(path, &report, &out) {
+            Ok(()) => annotated = Some(out.display().to_string()),
+            Err(e) => error = Some(e.to_string()),
+        }
+    }
+    FileResult {
+        path: shown,
+        unit,
+        domains,
+        items: report.item_count,
+        errors: report.counts.errors,
+        warnings: report.counts.warnings,
+        infos: report.counts.infos,
+        coverage: Some(report.coverage.percent),
+        error,
+        findings: report
+            .findings
+            .iter()
+            .map(|f| JsonFinding {
+                rule: f.rule.clone(),
+                severity: f.severity,
+                sheet: f.sheet.clone(),
+                cell: f.cell.clone(),
+                item: f.item.as_ref().map(|i| i.display_name()),
+                field: f.field,
+                message: f.message.clone(),
+                suggestion: f.suggestion.clone(),
+            })
+            .collect(),
+        annotated,
+    }
+}
+
+fn print_human(results: &[FileResult], summary: Option<&Path>) -> Result<()> {
+    for r in results {
+        if let Some(e) = &r.error {
+            outln!("✗ {}：{e}", r.path);
+            continue;
+        }
+        outln!(
+            "{} {}（{}，{} 个事项）：错误 {}、警告 {}、提示 {}",
+            if r.errors > 0 { "✗" } else { "✓" },
+            r.path,
+            r.unit.as_deref().unwrap_or("单位未知"),
+            r.items,
+            r.errors,
+            r.warnings,
+            r.infos
+        );
+        for f in r.findings.iter().filter(|f| f.severity != Severity::Info) {
+            let at = match (&f.sheet, &f.cell) {
+                (Some(s), Some(c)) => format!("{s}!{c}"),
+                (Some(s), None) => s.clone(),
+                _ => f.item.clone().unwrap_or_default(),
+            };
+            let sug = f
+                .suggestion
+                .as_deref()
+                .map(|s| format!(" 建议：{s}"))
+                .unwrap_or_default();
+            outln!("    {at} {} {}{sug}", f.severity, f.message);
+        }
+        if let Some(a) = &r.annotated {
+            outln!("    批注工作簿：{a}");
+        }
+    }
+    // 汇总表。
+    outln!();
+    let head = ["文件", "单位", "领域", "事项", "错误", "警告", "覆盖率"];
+    let rows: Vec<[String; 7]> = results
+        .iter()
+        .map(|r| {
+            let name = Path::new(&r.path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| r.path.clone());
+            [
+                name,
+                r.unit.clone().unwrap_or_default(),
+                r.domains.len().to_string(),
+                r.items.to_string(),
+                if r.error.is_some() {
+                    "读不了".into()
+                } else {
+                    r.errors.to_string()
+                },
+                r.warnings.to_string(),
+                r.coverage.map(|c| format!("{c:.1}%")).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut w = head.map(width);
+    for row in &rows {
+        for (i, c) in row.iter().enumerate() {
+            w[i] = w[i].max(width(c)).min(40);
+        }
+    }
+    outln!(
+        "{}",
+        head.iter()
+            .enumerate()
+            .map(|(i, h)| pad(h, w[i]))
+            .collect::<Vec<_>>()
+            .join("  ")
+    );
+    for row in &rows {
+        outln!(
+            "{}",
+            row.iter()
+                .enumerate()
+                .map(|(i, c)| pad(c, w[i]))
+                .collect::<Vec<_>>()
+                .join("  ")
+        );
+    }
+    let bad = results.iter().filter(|r| r.error.is_some()).count();
+    let with_errors = results.iter().filter(|r| r.errors > 0).count();
+    outln!(
+        "共 {} 个文件：{} 个有错误，{} 个读不了。",
+        results.len(),
+        with_errors,
+        bad
+    );
+    if let Some(s) = summary {
+        outln!("汇总表：{}", s.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! R401–R402：面向全社会主动公开的载体、疑似写错的载体名称。
+
+use mulu_core::model::{Audience, Field, Mode, StandardCarrier};
+use mulu_core::text::squeeze;
+
+use super::catalog::{CARRIER_MISSPELT, NO_PUBLIC_CARRIER};
+use super::hygiene::glyph_prefix;
+use super::{item_label, levenshtein, Ctx};
+
+/// 其他载体名称里表明“面向社会”的词（网站、平台、公众号、公示栏、报刊、广播电视等）。
+const PUBLIC_WORDS: &[&str] = &[
+    "网站",
+    "网",
+    "平台",
+    "公众号",
+    "微信",
+    "微博",
+    "客户端",
+    "公示",
+    "公告",
+    "公报",
+    "报",
+    "广播",
+    "电视",
+    "电子屏",
+    "显示屏",
+    "查阅",
+    "政务服务",
+    "服务大厅",
+    "服务中心",
+    "新闻",
+    "热线",
+];
+
+/// 其他载体名称是否面向社会公开。
+fn extra_is_public(name: &str) -> bool {
+    PUBLIC_WORDS.iter().any(|w| name.contains(w))
+}
+
+pub(super) fn check(ctx: &mut Ctx) {
+    for (idx, it) in ctx.items().iter().enumerate() {
+        let f = it.fields;
+        let label = item_label(it, idx);
+        let proactive_public =
+            f.mode.contains(&Mode::Proactive) && f.audience.contains(&Audience::Public);
+        if proactive_public
+            && !f.channels.is_empty()
+            && !f.channels.standard.iter().any(|c| c.is_public())
+            && !f.channels.extra.iter().any(|e| extra_is_public(e))
+        {
+            let chosen: Vec<&str> = f.channels.names().collect();
+            ctx.item(
+                &NO_PUBLIC_CARRIER,
+                idx,
+                Some(Field::Channels),
+                format!(
+                    "{label}面向全社会主动公开，但公开渠道和载体只有“{}”，没有面向社会的载体。\
+                     请至少加上“政府网站”（或政府公报、公示栏等）。",
+                    chosen.join("、")
+                ),
+                Some(StandardCarrier::GovWebsite.as_str().to_string()),
+            );
+        }
+        for extra in &f.channels.extra {
+            if glyph_prefix(extra).is_some() {
+                continue; // 勾选符号乱码，由 R703 指出
+            }
+            if let Some(standard) = nearest_standard(extra) {
+                ctx.item(
+                    &CARRIER_MISSPELT,
+                    idx,
+                    Some(Field::Channels),
+                    format!(
+                        "{label}的载体“{extra}”不是标准载体名称，与标准载体“{}”只差一两个字，可能写错了。\
+                         如果指的就是它，请改为标准名称。",
+                        standard.as_str()
+                    ),
+                    Some(standard.as_str().to_string()),
+                );
+            }
+        }
+    }
+}
+
+/// 与其他载体名称最接近的标准载体：编辑距离不超过 1（名称不长于 5 个字）或 2（更长），
+/// 且不是在标准名称前后加字（“某某市政府网站”是具体的网站，不是错字）。
+pub(crate) fn nearest_standard(name: &str) -> Option<StandardCarrier> {
+    let name = squeeze(name);
+    let len = name.chars().count();
+    if len < 3 {
+        return None;
+    }
+    let mut best: Option<(usize, StandardCarrier)> = None;
+    for &c in StandardCarrier::ALL {
+        if c == StandardCarrier::Other {
+            continue;
+        }
+        let full = c.as_str();
+        let mut candidates: Vec<&str> = vec![full];
+        if full.contains('/') {
+            candidates.extend(full.split('/').filter(|p| p.chars().count() >= 3));
+        }
+        for cand in candidates {
+            if name.contains(cand) || cand.contains(name.as_str()) {
+                continue;
+            }
+            let d = levenshtein(&name, cand);
+            let limit = if cand.chars().count().max(len) <= 5 {
+                1
+            } else {
+                2
+            };
+            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspellings_find_their_standard_carrier() {
+        assert_eq!(
+            nearest_standard("政府网占"),
+            Some(StandardCarrier::GovWebsite)
+        );
+        assert_eq!(
+            nearest_standard("两微一段"),
+            Some(StandardCarrier::SocialMedia)
+        );
+        assert_eq!(
+            nearest_standard("公开查询点"),
+            Some(StandardCarrier::ReadingPoint)
+        );
+        assert_eq!(
+            nearest_standard("听政会"),
+            Some(StandardCarrier::PressConference)
+        );
+        for ok in [
+            "投资项目在线审批监管平台",
+            "公共资源交易平台",
+            "信用中国网站",
+            "12345政务服务热线",
+            "管理部门网站",
+            "会议",
+            "某某市政府网站",
+            "办税服务厅",
+        ] {
+            assert_eq!(nearest_standard(ok), None, "{ok}");
+        }
+    }
+}

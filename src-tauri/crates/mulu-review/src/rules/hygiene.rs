@@ -1,0 +1,240 @@
+//! R701–R704：文字规整——多余的空格、全角数字、勾选符号乱码、没有还原的“同上”。
+
+use mulu_core::model::{Field, ItemFields, StandardCarrier};
+use mulu_core::text::squeeze;
+
+use super::catalog::{DITTO_UNRESOLVED, FULLWIDTH_DIGITS, GLYPH_DAMAGE, STRAY_SPACES};
+use super::{ascii_digits, is_ditto, item_label, Ctx};
+use crate::input::ReviewItem;
+
+/// 一个事项要检查的文字：字段与原文（公开依据一条一项，其他载体一个一项）。
+fn texts(f: &ItemFields) -> Vec<(Field, &str)> {
+    let mut v: Vec<(Field, &str)> = vec![
+        (Field::L1, &f.l1),
+        (Field::L2, &f.l2),
+        (Field::Content, &f.content),
+    ];
+    v.extend(f.basis.iter().map(|b| (Field::Basis, b.as_str())));
+    v.push((Field::TimeLimit, &f.time_limit));
+    v.push((Field::Subject, &f.subject));
+    v.extend(
+        f.channels
+            .extra
+            .iter()
+            .map(|e| (Field::Channels, e.as_str())),
+    );
+    if let Some(g) = &f.audience_group {
+        v.push((Field::Audience, g));
+    }
+    v.push((Field::Notes, &f.notes));
+    v
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
+
+/// 去掉每行首尾的空格、把连续的空格（含全角空格、不间断空格）压成一个半角空格、去掉首尾空行。
+fn fix_spaces(s: &str) -> String {
+    let lines: Vec<String> = s
+        .split('\n')
+        .map(|line| {
+            let mut out = String::new();
+            let mut pending = false;
+            for c in line.trim_end_matches('\r').chars() {
+                if is_space(c) {
+                    pending = !out.is_empty();
+                } else {
+                    if pending {
+                        out.push(' ');
+                        pending = false;
+                    }
+                    out.push(c);
+                }
+            }
+            out
+        })
+        .collect();
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(start, |e| e + 1);
+    lines[start..end].join("\n")
+}
+
+/// Wingdings 勾选框乱码开头的载体名称（`t政府网站`、`口政府公报`、`þ政府网站`）：
+/// 返回（是否勾选，认出的标准载体）。
+pub(crate) fn glyph_prefix(name: &str) -> Option<(bool, StandardCarrier)> {
+    let name = squeeze(name);
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    let ticked = match first {
+        't' | 'R' | 'þ' | '■' | '☑' | '√' => true,
+        '口' | '£' | '¨' | '□' | '☐' => false,
+        _ => return None,
+    };
+    StandardCarrier::recognise(chars.as_str()).map(|c| (ticked, c))
+}
+
+const DAMAGE_GLYPHS: &[char] = &['þ', '¨', '£'];
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let items = ctx.items();
+    for (idx, it) in items.iter().enumerate() {
+        let label = item_label(it, idx);
+        for (field, text) in texts(it.fields) {
+            if text.is_empty() {
+                continue;
+            }
+            let what = field_name(field);
+            let fixed = fix_spaces(text);
+            if fixed != text.replace("\r\n", "\n") {
+                ctx.item(
+                    &STRAY_SPACES,
+                    idx,
+                    Some(field),
+                    format!(
+                        "{label}的{what}“{}”有多余的空格（首尾空格、连续空格或全角空格）。请删去多余的空格。",
+                        text.trim()
+                    ),
+                    Some(fixed),
+                );
+            }
+            if text.chars().any(|c| ('０'..='９').contains(&c)) {
+                ctx.item(
+                    &FULLWIDTH_DIGITS,
+                    idx,
+                    Some(field),
+                    format!(
+                        "{label}的{what}“{}”里有全角数字。请统一改为半角数字。",
+                        text.trim()
+                    ),
+                    Some(ascii_digits(text)),
+                );
+            }
+            let prefix = (field == Field::Channels)
+                .then(|| glyph_prefix(text))
+                .flatten();
+            if let Some((ticked, carrier)) = prefix {
+                let (meaning, todo, suggestion) = if ticked {
+                    (
+                        "勾选了",
+                        format!("请改为勾选标准载体“{}”。", carrier.as_str()),
+                        Some(carrier.as_str().to_string()),
+                    )
+                } else {
+                    (
+                        "没有勾选",
+                        format!("请删去“{}”（原文是未勾选的框）。", text.trim()),
+                        None,
+                    )
+                };
+                ctx.item(
+                    &GLYPH_DAMAGE,
+                    idx,
+                    Some(field),
+                    format!(
+                        "{label}的载体“{}”开头是字体乱码的勾选框，原意是{meaning}“{}”。{todo}",
+                        text.trim(),
+                        carrier.as_str()
+                    ),
+                    suggestion,
+                );
+            } else if text.contains(DAMAGE_GLYPHS) {
+                ctx.item(
+                    &GLYPH_DAMAGE,
+                    idx,
+                    Some(field),
+                    format!(
+                        "{label}的{what}“{}”里有字体乱码的勾选框（þ、¨、£ 是 Wingdings 字体的☑、☐）。\
+                         请对照原件改为勾选或删去。",
+                        text.trim()
+                    ),
+                    None,
+                );
+            }
+            if is_ditto(text) {
+                let above = previous(items, idx).and_then(|p| value_of(p.fields, field));
+                let todo = match &above {
+                    Some(v) => format!("上一行的{what}是“{v}”。"),
+                    None => "请填入上一行同一列的内容。".to_string(),
+                };
+                ctx.item(
+                    &DITTO_UNRESOLVED,
+                    idx,
+                    Some(field),
+                    format!("{label}的{what}写的是“同上”，没有还原成实际内容。{todo}"),
+                    above,
+                );
+            }
+        }
+    }
+}
+
+fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::Audience => "特定群体说明",
+        f => f.label(),
+    }
+}
+
+/// 上一个事项（同一工作表；来自库时同一领域）。
+fn previous<'r, 'a>(items: &'r [ReviewItem<'a>], idx: usize) -> Option<&'r ReviewItem<'a>> {
+    let cur = items.get(idx)?;
+    let prev = items.get(idx.checked_sub(1)?)?;
+    let same = match (cur.sheet, prev.sheet) {
+        (Some(a), Some(b)) => a == b,
+        _ => cur.domain == prev.domain,
+    };
+    same.then_some(prev)
+}
+
+/// 事项某个字段的文字（“同上”与空值不算）。
+fn value_of(f: &ItemFields, field: Field) -> Option<String> {
+    let v = match field {
+        Field::L1 => f.l1.clone(),
+        Field::L2 => f.l2.clone(),
+        Field::Content => f.content.clone(),
+        Field::Basis => f.basis.join("\n"),
+        Field::TimeLimit => f.time_limit.clone(),
+        Field::Subject => f.subject.clone(),
+        Field::Channels => f.channels.names().collect::<Vec<_>>().join("、"),
+        Field::Audience => f.audience_group.clone().unwrap_or_default(),
+        Field::Notes => f.notes.clone(),
+        _ => String::new(),
+    };
+    let v = v.trim().to_string();
+    (!v.is_empty() && !is_ditto(&v)).then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_are_fixed_per_line() {
+        assert_eq!(fix_spaces(" 政府  网站 "), "政府 网站");
+        assert_eq!(fix_spaces("甲\n乙"), "甲\n乙");
+        assert_eq!(fix_spaces("甲 \n 乙\n"), "甲\n乙");
+        assert_eq!(fix_spaces("住房城乡建设部 财政部"), "住房城乡建设部 财政部");
+        assert_eq!(fix_spaces("\u{3000}救助"), "救助");
+    }
+
+    #[test]
+    fn glyph_prefixes() {
+        assert_eq!(
+            glyph_prefix("t政府网站"),
+            Some((true, StandardCarrier::GovWebsite))
+        );
+        assert_eq!(
+            glyph_prefix("口政府公报"),
+            Some((false, StandardCarrier::GovGazette))
+        );
+        assert_eq!(glyph_prefix("政府网站"), None);
+        assert_eq!(glyph_prefix("口岸"), None);
+    }
+}
