@@ -124,6 +124,7 @@ fn annotated_workbook(source: &Path, report: &Report) -> Result<Workbook, Review
         };
         let ws = wb.add_worksheet();
         ws.set_name(name).map_err(&xe)?;
+        print_setup(ws);
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut widths: BTreeMap<u16, f64> = BTreeMap::new();
         let mut lines: BTreeMap<u32, usize> = BTreeMap::new();
@@ -137,8 +138,16 @@ fn annotated_workbook(source: &Path, report: &Report) -> Result<Workbook, Review
             };
             texts.insert((r, c), text);
         }
-        // 栏宽：按该栏最长的一行文字，限制在 6–40 个字符宽。
-        for ((_, c), t) in &texts {
+        // 栏宽：按该栏最长的一行文字，限制在 6–40 个字符宽；横跨几栏的合并格（标题）不算。
+        let wide: Vec<(u32, u16)> = merges
+            .iter()
+            .filter(|m| m.end.1 > m.start.1)
+            .map(|m| (m.start.0, m.start.1 as u16))
+            .collect();
+        for ((r, c), t) in &texts {
+            if wide.contains(&(*r, *c)) {
+                continue;
+            }
             let w = t.lines().map(display_width).fold(0.0, f64::max);
             let e = widths.entry(*c).or_insert(6.0);
             *e = e.max(w.min(40.0));
@@ -148,10 +157,13 @@ fn annotated_workbook(source: &Path, report: &Report) -> Result<Workbook, Review
         }
         for ((r, c), t) in &texts {
             let width = widths.get(c).copied().unwrap_or(8.0);
-            let n: usize = t
-                .lines()
-                .map(|l| ((display_width(l) / width).ceil() as usize).max(1))
-                .sum();
+            let n: usize = if wide.contains(&(*r, *c)) {
+                1
+            } else {
+                t.lines()
+                    .map(|l| ((display_width(l) / width).ceil() as usize).max(1))
+                    .sum()
+            };
             let e = lines.entry(*r).or_insert(1);
             *e = (*e).max(n.min(12));
             let problems = by_cell.get(&(name.clone(), (*r, *c)));
@@ -206,6 +218,7 @@ fn write_findings_sheet(
     report: &Report,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     ws.set_name(name)?;
+    print_setup(ws);
     let file = source
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
@@ -268,12 +281,30 @@ fn write_findings_sheet(
         ws.write_string_with_format(r, 4, &item, &st.text)?;
         ws.write_string_with_format(r, 5, &f.message, &st.text)?;
         ws.write_string_with_format(r, 6, f.suggestion.as_deref().unwrap_or(""), &st.text)?;
+        // 说明与建议会换行：按文字估出行高，免得在 LibreOffice/WPS 里重叠。
+        let lines = [
+            (f.message.as_str(), 60.0),
+            (f.suggestion.as_deref().unwrap_or(""), 36.0),
+            (item.as_str(), 28.0),
+        ]
+        .iter()
+        .map(|(t, w)| ((display_width(t) / (w - 1.0)).ceil() as usize).max(1))
+        .max()
+        .unwrap_or(1);
+        ws.set_row_height(r, lines as f64 * 13.5 + 4.0)?;
     }
     ws.set_freeze_panes(4, 0)?;
     if !report.findings.is_empty() {
         ws.autofilter(3, 0, 3 + report.findings.len() as u32, 6)?;
     }
     Ok(())
+}
+
+/// A3 横向、宽度缩到一页：与报送表的打印方式一致。
+fn print_setup(ws: &mut Worksheet) {
+    ws.set_paper_size(8);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
 }
 
 fn worst(ps: &[&Finding]) -> Severity {
