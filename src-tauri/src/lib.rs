@@ -10,6 +10,8 @@ use state::AppState;
 pub fn run() {
     let db_path = mulu_core::paths::default_db_path();
     let app = tauri::Builder::default()
+        // 窗口位置、大小、最大化状态：退出时存到应用配置目录，下次启动时恢复。
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(db_path))
         .invoke_handler(tauri::generate_handler![
@@ -30,6 +32,10 @@ pub fn run() {
             commands::items::restore_item,
             commands::items::move_item,
             commands::items::search_items,
+            commands::export::export_xlsx,
+            commands::export::export_html,
+            commands::export::export_json,
+            commands::export::e2e_save_dir,
         ])
         .build(tauri::generate_context!());
     match app {

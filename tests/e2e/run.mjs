@@ -2,84 +2,24 @@
 // under Xvfb. Run by scripts/test.sh:
 //   TAURI_DRIVER=tools/bin/tauri-driver APP_BINARY=target/debug/biaozhunmulu xvfb-run -a node tests/e2e/run.mjs
 // Each run uses a fresh database (MULU_DB) and a fresh HOME, so nothing of the developer's is touched.
-import { spawn } from 'node:child_process'
-import { mkdtempSync, mkdirSync, existsSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve, dirname } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { existsSync, readdirSync, openSync, readSync, closeSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  repo, setup, openApp, byTest, sleep, textOf, rowWithText, jsClick, jsDblClick, replaceText, assert, readXlsx,
+  createCatalog, adoptDomain, chooseExport,
+} from './harness.mjs'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const repo = resolve(here, '../..')
-// webdriverio is installed with the UI's packages (one `npm ci --prefix ui`); load its ESM entry.
-const wdioDir = join(repo, 'ui/node_modules/webdriverio')
-const wdioEntry = JSON.parse(readFileSync(join(wdioDir, 'package.json'), 'utf8')).exports['.'].import
-const { remote } = await import(pathToFileURL(join(wdioDir, wdioEntry)).href)
-
-const APP = resolve(process.env.APP_BINARY ?? join(repo, 'target/debug/biaozhunmulu'))
-const DRIVER = resolve(process.env.TAURI_DRIVER ?? join(repo, 'tools/bin/tauri-driver'))
-const work = mkdtempSync(join(tmpdir(), 'mulu-e2e-'))
 const outDir = join(repo, 'tests/e2e/out')
 mkdirSync(outDir, { recursive: true })
-const env = { ...process.env, MULU_DB: join(work, 'mulu.db'), HOME: join(work, 'home'), XDG_DATA_HOME: join(work, 'data') }
-mkdirSync(env.HOME, { recursive: true })
-
-for (const [what, p] of [['app', APP], ['tauri-driver', DRIVER]]) {
-  if (!existsSync(p)) {
-    console.error(`missing ${what}: ${p}`)
-    console.log('0 passed, 1 failed')
-    process.exit(1)
-  }
+let h
+try {
+  h = await setup('mulu-e2e-')
+} catch (e) {
+  console.error(String(e?.message ?? e))
+  console.log('0 passed, 1 failed')
+  process.exit(1)
 }
-
-const driver = spawn(DRIVER, ['--port', '4444'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
-await new Promise((r) => setTimeout(r, 1500))
-
-async function openApp() {
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port: 4444,
-    logLevel: 'error',
-    capabilities: { 'tauri:options': { application: APP } },
-  })
-  await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === '1', {
-    timeout: 20000,
-    timeoutMsg: 'the UI did not become ready within 20 s',
-  })
-  return browser
-}
-
-const byTest = (id) => `[data-testid="${id}"]`
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-/** Rendered text of the first element matching a CSS selector ('' when absent). WebKitWebDriver's
- *  getText is unreliable inside Element Plus tables, so read innerText in the page. */
-const textOf = (sel) => browser.execute((s) => document.querySelector(s)?.innerText ?? '', sel)
-
-/** The first table row inside `container` whose text includes `text`. */
-async function rowWithText(container, text) {
-  let found = null
-  await browser.waitUntil(async () => {
-    for (const r of await browser.$$(`${byTest(container)} tr, ${byTest(container)} .el-table-v2__row`)) {
-      if ((await browser.execute((el) => el.innerText, r)).includes(text)) { found = r; return true }
-    }
-    return false
-  }, { timeout: 8000, timeoutMsg: `no row with “${text}” in ${container}` })
-  return found
-}
-/** Click / double-click through the page: WebKitWebDriver refuses pointer actions on table rows
- *  ("element not interactable"), while the app only needs the DOM events. */
-const jsClick = (el) => browser.execute((e) => e.click(), el)
-const jsDblClick = (el) => browser.execute((e) => e.dispatchEvent(new MouseEvent('dblclick', { bubbles: true })), el)
-/** Select the field's text and type over it, as a user would (setValue's clear does not reach
- *  Vue's v-model in WebKit). */
-async function replaceText(field, text) {
-  await field.click()
-  await browser.keys(['Control', 'a'])
-  await browser.keys(['Backspace'])
-  await field.addValue(text)
-}
-function assert(cond, msg) {
-  if (!cond) throw new Error(msg)
-}
+const { saveDir } = h
 
 const EDITED = '信息形成之日起5个工作日内（端到端测试）'
 const UNIT = '端到端测试县某某镇人民政府'
@@ -98,23 +38,11 @@ const tests = [
     await browser.saveScreenshot(join(outDir, 'guidelines.png'))
   }],
   ['create a unit and a catalog', async () => {
-    await (await browser.$(byTest('nav-catalogs'))).click()
-    await (await browser.$(byTest('new-catalog'))).click()
-    const name = await browser.$(`input${byTest('unit-name')}, ${byTest('unit-name')} input`)
-    await name.waitForDisplayed({ timeout: 5000 })
-    await name.setValue(UNIT)
-    await (await browser.$(byTest('create-catalog'))).click()
     // Opens the editor on the new, empty catalog.
-    await browser.waitUntil(async () => (await textOf('h2')).includes(UNIT), { timeout: 8000, timeoutMsg: 'editor did not open the new catalog' })
+    await createCatalog(UNIT)
   }],
   ['adopt a domain', async () => {
-    await (await browser.$(byTest('nav-guidelines'))).click()
-    const row = await rowWithText('domain-table', '社会救助')
-    await jsClick(await row.$('td'))
-    const adopt = await browser.$(byTest('adopt-all'))
-    await adopt.waitForEnabled({ timeout: 5000 })
-    await adopt.click()
-    await browser.$('.el-message--success').waitForDisplayed({ timeout: 5000 })
+    await adoptDomain('社会救助')
     await (await browser.$(byTest('nav-editor'))).click()
     await browser.waitUntil(async () => (await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)).length >= 10, {
       timeout: 8000, timeoutMsg: 'adopted items did not appear in the grid',
@@ -143,10 +71,42 @@ const tests = [
   ['restart the app and find the edit still there', async () => {
     await browser.deleteSession()
     browser = await openApp()
+    // The last opened catalog is reopened on launch.
+    await browser.waitUntil(async () => (await textOf('h2')).includes(UNIT), { timeout: 8000, timeoutMsg: 'the last catalog was not reopened on launch' })
     await (await browser.$(byTest('nav-catalogs'))).click()
     const row = await rowWithText('catalog-table', UNIT)
     await jsDblClick(await row.$('td'))
     await browser.waitUntil(async () => (await textOf(byTest('item-grid'))).includes(EDITED), { timeout: 8000, timeoutMsg: 'edit lost after restart' })
+  }],
+  ['export to xlsx and check the file', async () => {
+    await chooseExport('xlsx')
+    const confirm = await browser.$(byTest('export-confirm'))
+    await confirm.waitForDisplayed({ timeout: 5000 })
+    const dialog = await textOf(`${byTest('export-dialog')}`)
+    assert(dialog.includes('社会救助'), `the options step does not list the catalog's domain: ${dialog}`)
+    await confirm.waitForEnabled({ timeout: 5000 })
+    await confirm.click()
+    await browser.waitUntil(async () => (await textOf('.el-message--success')).includes('已导出'), {
+      timeout: 20000, timeoutMsg: 'no success message after exporting',
+    })
+    const shown = await textOf('.el-message--success')
+    const name = `${UNIT}${new Date().getFullYear()}年政务公开标准目录.xlsx`
+    const file = join(saveDir, name)
+    assert(shown.includes(file), `the message does not say where the file went: ${shown}`)
+    assert(existsSync(file), `no file ${name} in ${saveDir} (found: ${readdirSync(saveDir).join(', ') || 'nothing'})`)
+    const head = Buffer.alloc(2)
+    const fd = openSync(file, 'r')
+    readSync(fd, head, 0, 2, 0)
+    closeSync(fd)
+    assert(head.toString('latin1') === 'PK', 'the file is not a zip (.xlsx) file')
+    const x = readXlsx(file)
+    assert(x.names.includes('xl/workbook.xml'), 'no xl/workbook.xml in the workbook')
+    assert(x.names.some((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)), 'no worksheet in the workbook')
+    assert(x.sharedStrings.includes('社会救助领域基层政务公开标准目录'), 'the domain sheet title is not in the shared strings')
+    assert(x.sharedStrings.includes(EDITED), 'the edited time limit is not in the workbook')
+    // The lower-level column defaults from the unit's name (…镇人民政府 → 镇级).
+    assert(x.sharedStrings.includes('镇级'), 'the lower-level column is not called 镇级')
+    await browser.saveScreenshot(join(outDir, 'export.png'))
   }],
 ]
 
@@ -163,7 +123,6 @@ for (const [name, fn] of tests) {
     try { await browser?.saveScreenshot(join(outDir, `fail-${passed + failed}.png`)) } catch {}
   }
 }
-try { await browser?.deleteSession() } catch {}
-driver.kill()
+await h.stop()
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)

@@ -1,6 +1,7 @@
 //! Tauri 命令：核心库的薄适配层。每个命令返回数据或一条中文错误说明。
 
 pub mod catalogs;
+pub mod export;
 pub mod guidelines;
 pub mod items;
 

@@ -12,6 +12,7 @@ import type {
   SearchHit,
   Unit,
 } from '../bindings/core'
+import type { ExportDone, ExportOptionsArg } from './export'
 
 export const api = {
   listGuidelines: () => invoke<GuidelineDomainSummary[]>('list_guidelines'),
@@ -31,7 +32,13 @@ export const api = {
   restoreItem: (item: Item) => invoke<Item>('restore_item', { item }),
   moveItem: (id: number, position: number) => invoke<Item>('move_item', { id, position }),
   searchItems: (catalogId: number, query: string) => invoke<SearchHit[]>('search_items', { catalogId, query }),
-  exportXlsx: (catalogId: number, path: string) => invoke<void>('export_xlsx', { catalogId, path }),
+  exportXlsx: (catalogId: number, path: string, options: ExportOptionsArg | null = null) =>
+    invoke<ExportDone>('export_xlsx', { catalogId, path, options }),
+  exportHtml: (catalogId: number, path: string, options: ExportOptionsArg | null = null) =>
+    invoke<ExportDone>('export_html', { catalogId, path, options }),
+  exportJson: (catalogId: number, path: string) => invoke<ExportDone>('export_json', { catalogId, path }),
+  /** Set only by the e2e tests (env MULU_E2E_SAVE_DIR): save there instead of asking. */
+  e2eSaveDir: () => invoke<string | null>('e2e_save_dir'),
   appInfo: () => invoke<AppInfo>('app_info'),
 }
 

@@ -1,24 +1,43 @@
-// The open catalog, remembered across restarts (localStorage holds only its id).
+// The open catalog, remembered across restarts and reopened on launch. localStorage holds only its
+// id, per database file (MULU_DB may point the app at another database, whose ids mean other
+// catalogs). Window size and position are remembered by tauri-plugin-window-state (Rust side).
 import { ref } from 'vue'
 import type { Catalog } from '../bindings/core'
 import { api } from './api'
 
-const KEY = 'mulu.lastCatalog'
 const catalog = ref<Catalog | null>(null)
+let key = lastCatalogKey(null)
+
+/** The localStorage key of the last catalog opened with the database at `dbPath`. */
+export function lastCatalogKey(dbPath: string | null): string {
+  return dbPath ? `mulu.lastCatalog:${dbPath}` : 'mulu.lastCatalog'
+}
+
+/** The remembered id, or null when nothing (valid) is stored. */
+export function parseCatalogId(stored: string | null): number | null {
+  if (stored === null || !/^\d+$/.test(stored.trim())) return null
+  const id = Number(stored)
+  return Number.isSafeInteger(id) && id > 0 ? id : null
+}
 
 async function openCatalog(id: number): Promise<void> {
   catalog.value = await api.getCatalog(id)
-  localStorage.setItem(KEY, String(id))
+  localStorage.setItem(key, String(id))
 }
 
 async function restore(): Promise<void> {
-  const id = Number(localStorage.getItem(KEY))
-  if (!Number.isInteger(id) || id <= 0) return
+  try {
+    key = lastCatalogKey((await api.appInfo()).db_path)
+  } catch {
+    // Keep the plain key.
+  }
+  const id = parseCatalogId(localStorage.getItem(key))
+  if (id === null) return
   try {
     await openCatalog(id)
   } catch {
-    // The catalog was deleted (or another database is in use): start without one.
-    localStorage.removeItem(KEY)
+    // The catalog was deleted: start without one.
+    localStorage.removeItem(key)
   }
 }
 

@@ -1,0 +1,143 @@
+// 桌面程序的启动与内存基准（不是测试）：在 Xvfb 下经 WebDriver 启动 release 版程序，
+// 量从进程创建到界面可交互（App.vue 设 body.dataset.ready）的时间，与此刻程序的总内存
+// （程序进程及其 WebKit 子进程的 PSS 之和，来自 /proc/PID/smaps_rollup）；再打开一份
+// 5,000 个事项的目录，量打开用时与搜索（FTS5 三元组）的往返用时。
+//
+//   bash scripts/bench.sh startup
+//   （即：cargo build -p biaozhunmulu --release；xvfb-run -a node scripts/bench-startup.mjs）
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve, dirname } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const wdioDir = join(repo, 'ui/node_modules/webdriverio')
+const wdioEntry = JSON.parse(readFileSync(join(wdioDir, 'package.json'), 'utf8')).exports['.'].import
+const { remote } = await import(pathToFileURL(join(wdioDir, wdioEntry)).href)
+
+const APP = resolve(process.env.APP_BINARY ?? join(repo, 'target/release/biaozhunmulu'))
+const MULU = resolve(process.env.MULU_BINARY ?? join(repo, 'target/release/mulu'))
+const DRIVER = resolve(process.env.TAURI_DRIVER ?? join(repo, 'tools/bin/tauri-driver'))
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 5000)
+for (const p of [APP, MULU, DRIVER]) if (!existsSync(p)) { console.error(`缺少 ${p}`); process.exit(2) }
+
+const work = mkdtempSync(join(tmpdir(), 'mulu-startup-'))
+const env = { ...process.env, MULU_DB: join(work, 'mulu.db'), HOME: join(work, 'home'), XDG_DATA_HOME: join(work, 'data') }
+mkdirSync(env.HOME, { recursive: true })
+
+// 一份 5,000 个事项的目录：采用全部指引后按 JSON 复制放大，再用 `mulu import` 整份写入。
+const mulu = (...args) => execFileSync(MULU, ['--db', env.MULU_DB, ...args], { env, encoding: 'utf8' })
+const seedDb = join(work, 'seed.db')
+execFileSync(MULU, ['--db', seedDb, 'catalog', 'new', '--unit', '基准县某某镇人民政府', '--kind', '乡镇', '--year', '2026'])
+execFileSync(MULU, ['--db', seedDb, 'catalog', 'adopt', '1', '--all'])
+const seed = JSON.parse(execFileSync(MULU, ['--db', seedDb, 'catalog', 'show', '1', '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 }))
+const base = seed.items
+seed.items = Array.from({ length: ITEMS }, (_, i) => {
+  const it = structuredClone(base[i % base.length])
+  it.id = 0
+  it.l2 = `${it.l2}（${Math.floor(i / base.length) + 1}）`
+  return it
+})
+const domainPos = {}
+for (const it of seed.items) it.position = (domainPos[it.domain] = (domainPos[it.domain] ?? -1) + 1)
+writeFileSync(join(work, 'big.json'), JSON.stringify(seed))
+mulu('import', join(work, 'big.json'))
+
+const driver = spawn(DRIVER, ['--port', '4445'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+await new Promise((r) => setTimeout(r, 1500))
+
+const clk = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim())
+/** 进程的启动时刻（Unix 毫秒）：/proc/PID/stat 的 starttime（开机后的时钟滴答）+ 开机时刻。 */
+function startedAt(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[19])
+  const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0])
+  return Date.now() - uptime * 1000 + (ticks / clk) * 1000
+}
+function children() {
+  const map = new Map()
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue
+    try {
+      const s = readFileSync(`/proc/${d}/stat`, 'utf8')
+      const ppid = Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1])
+      map.set(Number(d), ppid)
+    } catch {}
+  }
+  return map
+}
+/** 程序进程及其全部后代（WebKitWebProcess、WebKitNetworkProcess）的 PSS 之和（MB）。 */
+function pssOfTree(root) {
+  const parent = children()
+  const tree = [root]
+  for (let i = 0; i < tree.length; i++) for (const [pid, pp] of parent) if (pp === tree[i]) tree.push(pid)
+  let kb = 0
+  for (const pid of tree) {
+    try {
+      const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+)/m)
+      if (m) kb += Number(m[1])
+    } catch {}
+  }
+  return { mb: kb / 1024, processes: tree.length }
+}
+const appPid = () => Number(execFileSync('pgrep', ['-n', '-f', APP], { encoding: 'utf8' }).trim())
+
+const startup = []
+const memory = []
+let open5k = []
+let search = []
+for (let run = 0; run < RUNS; run++) {
+  const browser = await remote({ hostname: '127.0.0.1', port: 4445, logLevel: 'error', capabilities: { 'tauri:options': { application: APP } } })
+  const pid = appPid()
+  const t0 = startedAt(pid)
+  let readyAt = 0
+  for (;;) {
+    const r = await browser.execute(() => document.body.dataset.ready === '1' ? Date.now() : 0)
+    if (r) { readyAt = r; break }
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  startup.push(readyAt - t0)
+  await new Promise((r) => setTimeout(r, 1500)) // 等 WebKit 子进程稳定后再量内存
+  memory.push(pssOfTree(pid))
+
+  // 打开 5,000 个事项的目录：从点开到表格出现行。
+  await (await browser.$('[data-testid="nav-catalogs"]')).click()
+  const rows = await browser.$$('[data-testid="catalog-table"] tr')
+  let target = null
+  for (const r of rows) if ((await browser.execute((el) => el.innerText, r)).includes('基准县')) target = r
+  const t1 = Date.now()
+  await browser.execute((e) => e.querySelector('td').dispatchEvent(new MouseEvent('dblclick', { bubbles: true })), target)
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="item-grid"] .el-table-v2__row')).length > 10, { timeout: 20000 })
+  open5k.push(Date.now() - t1)
+
+  // 搜索：页面里直接调用同一个命令，量往返（IPC + SQLite FTS5）。
+  const times = await browser.executeAsync(async (done) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke
+    const catalogs = await invoke('list_catalogs')
+    const id = catalogs.find((c) => c.unit_name.includes('基准县')).id
+    const out = []
+    for (const q of ['最低生活保障', '审批', '政府网站', '临时救助', '工作日内', '救助供养']) {
+      const t = performance.now()
+      const hits = await invoke('search_items', { catalogId: id, query: q })
+      out.push([q, performance.now() - t, hits.length])
+    }
+    done(out)
+  })
+  search.push(...times)
+  await browser.deleteSession()
+}
+driver.kill()
+
+const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]
+const fmt = (x) => x.toFixed(0)
+const searchMs = search.map((s) => s[1])
+console.log(`| 指标（release，${RUNS} 次） | 最好 | 中位数 |`)
+console.log('|---|---:|---:|')
+console.log(`| 启动到可交互 (ms) | ${fmt(Math.min(...startup))} | ${fmt(med(startup))} |`)
+console.log(`| 启动后总内存 PSS (MB，${memory[0].processes} 个进程) | ${fmt(Math.min(...memory.map((m) => m.mb)))} | ${fmt(med(memory.map((m) => m.mb)))} |`)
+console.log(`| 打开 ${ITEMS} 个事项的目录 (ms) | ${fmt(Math.min(...open5k))} | ${fmt(med(open5k))} |`)
+console.log(`| 搜索往返 (ms，${search.length} 次查询，命中 ${search.map((s) => s[2]).join('/')} ) | ${Math.min(...searchMs).toFixed(1)} | ${med(searchMs).toFixed(1)} |`)
+console.log(JSON.stringify({ bench: 'startup', startup_ms: startup, pss_mb: memory.map((m) => m.mb), open_ms: open5k, search_ms: searchMs }))

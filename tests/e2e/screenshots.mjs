@@ -1,0 +1,103 @@
+// Screenshot tour for the docs: drives the real app (same harness as run.mjs) through each screen
+// with sample data and saves PNGs with WebDriver's takeScreenshot (the window's web content).
+//   node tests/e2e/screenshots.mjs [OUT_DIR]      (under xvfb-run; see scripts/screenshots.sh)
+import { mkdirSync, existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import {
+  repo, setup, openApp, byTest, sleep, textOf, jsClick, createCatalog, adoptDomain, chooseExport, assert,
+} from './harness.mjs'
+
+const outDir = resolve(process.argv[2] ?? join(repo, 'docs/screenshots'))
+mkdirSync(outDir, { recursive: true })
+const UNIT = '某某县某某镇人民政府'
+
+const h = await setup('mulu-shots-')
+let browser
+const saved = []
+/** Close the toast messages (a screenshot of a screen should not show the last action's toast). */
+async function closeMessages() {
+  await browser.waitUntil(async () => {
+    await browser.execute(() => {
+      for (const b of document.querySelectorAll('.el-message .el-message__closeBtn')) b.click()
+    })
+    return (await browser.$$('.el-message')).length === 0
+  }, { timeout: 10000, interval: 300, timeoutMsg: 'toast messages did not go away' })
+}
+async function shot(name, { keepMessages = false } = {}) {
+  if (!keepMessages) await closeMessages()
+  await sleep(600) // let Element Plus transitions finish
+  const file = join(outDir, `${name}.png`)
+  await browser.saveScreenshot(file)
+  saved.push(file)
+  console.log(`saved ${file}`)
+}
+
+let ok = false
+try {
+  browser = await openApp()
+
+  // 单位与目录: one catalog, plus its copy for the next year.
+  await createCatalog(UNIT)
+  await adoptDomain('社会救助')
+  await adoptDomain('养老服务')
+  await (await browser.$(byTest('nav-catalogs'))).click()
+  await browser.waitUntil(async () => (await textOf(byTest('catalog-table'))).includes(UNIT), { timeout: 8000 })
+  // …and its copy as next year's starting point.
+  const copy = await browser.$(`${byTest('catalog-table')} .el-table__body tr .el-button:nth-of-type(2)`)
+  await jsClick(copy)
+  await browser.waitUntil(async () => (await browser.$$(`${byTest('catalog-table')} .el-table__body tr`)).length === 2, { timeout: 8000 })
+  await shot('catalogs')
+
+  // 标准指引库: a domain and one of its items.
+  await (await browser.$(byTest('nav-guidelines'))).click()
+  const rows = await browser.$$(`${byTest('domain-table')} .el-table__body tr`)
+  for (const r of rows) {
+    if ((await browser.execute((el) => el.innerText, r)).includes('社会救助')) { await jsClick(await r.$('td')); break }
+  }
+  await browser.waitUntil(async () => (await textOf('.detail-head h3')) === '社会救助', { timeout: 5000 })
+  // An item of the second level-1 group: 最低生活保障 / 办事指南.
+  await browser.execute(() => {
+    const labels = [...document.querySelectorAll('.el-tree-node__children .el-tree-node__label')]
+    labels.find((l) => l.textContent.trim() === '办事指南')?.click()
+  })
+  await browser.$(byTest('guideline-item')).waitForDisplayed({ timeout: 5000 }).catch(() => {})
+  await shot('guidelines')
+
+  // 目录编辑: the adopted items, one selected.
+  await (await browser.$(byTest('nav-editor'))).click()
+  await browser.waitUntil(async () => (await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)).length >= 10, { timeout: 8000 })
+  const gridRows = await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)
+  await jsClick(gridRows[1] ?? gridRows[0])
+  await browser.$(byTest('item-panel')).waitForDisplayed({ timeout: 5000 })
+  await shot('editor')
+
+  // 导出: the menu, the Excel options step, and the result message.
+  await (await browser.$(byTest('export'))).click()
+  await (await browser.$(byTest('export-xlsx'))).waitForDisplayed({ timeout: 5000 })
+  await shot('export-menu')
+  await browser.keys(['Escape'])
+  await sleep(300)
+  await chooseExport('xlsx')
+  const confirm = await browser.$(byTest('export-confirm'))
+  await confirm.waitForDisplayed({ timeout: 5000 })
+  await shot('export-dialog')
+  await confirm.click()
+  await browser.waitUntil(async () => (await textOf('.el-message--success')).includes('已导出'), { timeout: 20000 })
+  const file = join(h.saveDir, `${UNIT}${new Date().getFullYear()}年政务公开标准目录.xlsx`)
+  assert(existsSync(file), `export did not write ${file}`)
+  await shot('export-done', { keepMessages: true })
+
+  // 审核 / 培训 (placeholders for now).
+  await (await browser.$(byTest('nav-review'))).click()
+  await shot('review')
+  await (await browser.$(byTest('nav-training'))).click()
+  await shot('training')
+  ok = true
+} catch (e) {
+  console.error(`screenshot tour failed: ${String(e?.message ?? e).split('\n')[0]}`)
+  try { await browser?.saveScreenshot(join(outDir, 'failed.png')); console.error(`see ${join(outDir, 'failed.png')}`) } catch {}
+} finally {
+  await h.stop()
+}
+console.log(`${saved.length} screenshots in ${outDir}`)
+process.exit(ok ? 0 : 1)
