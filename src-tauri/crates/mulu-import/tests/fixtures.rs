@@ -1,0 +1,241 @@
+//! 由独立写入器（openpyxl、XlsxWriter、LibreOffice）生成的工作簿：每个文件旁的
+//! `*.expect.json` 写着细心的人读这张表会得到什么（由 `tests/fixtures/generate.py` 从同一份数据生成）。
+//! 这里逐个文件、逐个事项、逐个字段比对，把全部不符一次列出。
+
+use std::path::{Path, PathBuf};
+
+use mulu_core::model::{ImportPreview, PreviewItem};
+use mulu_import::{read_workbook, ImportError, ReadOptions};
+use serde_json::Value;
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/workbooks")
+}
+
+fn expectations() -> Vec<(PathBuf, Value)> {
+    let dir = fixtures_dir();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(PathBuf, Value)> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".expect.json"))
+        .map(|p| {
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap())
+                .unwrap_or_else(|e| panic!("{}：{e}", p.display()));
+            let file = dir.join(v["file"].as_str().unwrap());
+            (file, v)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn error_kind(e: &ImportError) -> &'static str {
+    match e {
+        ImportError::NotAWorkbook { .. } => "not_a_workbook",
+        ImportError::Encrypted { .. } => "encrypted",
+        ImportError::Empty { .. } => "empty",
+        ImportError::NoTable { .. } => "no_table",
+        ImportError::Malformed { .. } => "malformed",
+        ImportError::TooLarge { .. } | ImportError::SheetTooLarge { .. } => "too_large",
+        ImportError::Io { .. } => "io",
+    }
+}
+
+/// 预览事项里与期望同名的字段，按期望的 JSON 形状取出。
+fn actual_field(item: &PreviewItem, key: &str) -> Value {
+    let v = serde_json::to_value(&item.fields).unwrap();
+    match key {
+        "channels" => serde_json::json!({
+            "standard": v["channels"]["standard"],
+            "extra": v["channels"]["extra"],
+        }),
+        _ => v[key].clone(),
+    }
+}
+
+/// 不计顺序比较 JSON 数组。
+fn as_set(v: &Value) -> Vec<String> {
+    let mut s: Vec<String> = v
+        .as_array()
+        .map(|a| a.iter().map(|x| x.to_string()).collect())
+        .unwrap_or_default();
+    s.sort();
+    s
+}
+
+fn same(key: &str, want: &Value, got: &Value) -> bool {
+    match key {
+        // 勾选类字段不计顺序。
+        // 模型只有县级、乡级两个层级；“市级”栏按其他栏处理。
+        "level" => {
+            let w: Vec<String> = as_set(want)
+                .into_iter()
+                .filter(|x| x != "\"市级\"")
+                .collect();
+            w == as_set(got)
+        }
+        "audience" | "mode" => as_set(want) == as_set(got),
+        "channels" => {
+            as_set(&want["standard"]) == as_set(&got["standard"]) && want["extra"] == got["extra"]
+        }
+        "audience_group" => {
+            want == got || (want.is_null() && got.as_str().is_some_and(str::is_empty))
+        }
+        _ => want == got,
+    }
+}
+
+fn check_preview(name: &str, exp: &Value, p: &ImportPreview, problems: &mut Vec<String>) {
+    let tables = exp["tables"].as_array().cloned().unwrap_or_default();
+    let mut used = vec![false; p.sheets.len()];
+    for t in &tables {
+        let sheet = t["sheet"].as_str().unwrap_or("");
+        let domain = t["domain"].as_str();
+        let Some(i) = p.sheets.iter().enumerate().position(|(i, s)| {
+            // 没有标题、表名也不含领域时，导入器按设计让用户选领域（并给出警告）。
+            let domain_ok = s.domain.as_deref() == domain
+                || (s.domain.is_none()
+                    && s.diagnostics
+                        .iter()
+                        .any(|d| d.message.contains("认不出属于哪个领域")));
+            !used[i] && s.sheet == sheet && domain_ok && !s.items.is_empty()
+        }) else {
+            let found: Vec<String> = p
+                .sheets
+                .iter()
+                .map(|s| format!("{}:{:?}:{}项", s.sheet, s.domain, s.items.len()))
+                .collect();
+            problems.push(format!(
+                "{name}：找不到表格 {sheet}/{domain:?}（读到 {found:?}）"
+            ));
+            continue;
+        };
+        used[i] = true;
+        let got = &p.sheets[i];
+        let want_items = t["items"].as_array().cloned().unwrap_or_default();
+        if got.items.len() != want_items.len() {
+            let rows: Vec<u32> = got.items.iter().map(|i| i.row).collect();
+            problems.push(format!(
+                "{name} {sheet}：应有 {} 项，读到 {} 项（行 {rows:?}）",
+                want_items.len(),
+                got.items.len()
+            ));
+        }
+        for w in &want_items {
+            let row = w["row"].as_u64().unwrap_or(0) as u32;
+            let Some(item) = got.items.iter().find(|i| i.row == row) else {
+                problems.push(format!("{name} {sheet}：第 {row} 行没有读成事项"));
+                continue;
+            };
+            for (key, want) in w.as_object().unwrap() {
+                if matches!(key.as_str(), "row" | "requirements") {
+                    continue;
+                }
+                let got = actual_field(item, key);
+                if !same(key, want, &got) {
+                    problems.push(format!(
+                        "{name} {sheet}!{row} {key}：应为 {want}，读到 {got}"
+                    ));
+                }
+            }
+        }
+    }
+    // 期望里写明的提示（工作表、单元格、严重程度）。
+    for d in exp["diagnostics"].as_array().into_iter().flatten() {
+        let hit = p.diagnostics().any(|g| {
+            g.sheet == d["sheet"].as_str().unwrap_or("")
+                && g.cell.as_deref() == d["cell"].as_str()
+                && g.severity.as_str() == d["severity"].as_str().unwrap_or("")
+        });
+        if !hit {
+            problems.push(format!("{name}：缺少提示 {d}"));
+        }
+    }
+}
+
+#[test]
+fn independent_writers_fixtures_read_as_a_person_would() {
+    let all = expectations();
+    if all.is_empty() {
+        // 夹具随仓库提交；目录不存在说明检出不完整。
+        panic!("没有找到 {}", fixtures_dir().display());
+    }
+    let opts = ReadOptions::with_builtin_domains();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (file, exp) in &all {
+        let name = exp["file"].as_str().unwrap_or("?");
+        let result = read_workbook(file, &opts);
+        match (exp["error"].as_str(), result) {
+            (Some(kind), Err(e)) => {
+                if error_kind(&e) != kind {
+                    problems.push(format!("{name}：应报 {kind}，实际 {}：{e}", error_kind(&e)));
+                }
+            }
+            (Some(kind), Ok(_)) => problems.push(format!("{name}：应报 {kind}，却读成功了")),
+            (None, Err(e)) => problems.push(format!("{name}：读取失败：{e}")),
+            (None, Ok(p)) => {
+                let is_guideline = exp["tables"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|t| t["items"].as_array().into_iter().flatten())
+                    .any(|i| i.get("requirements").is_some());
+                if !is_guideline {
+                    check_preview(name, exp, &p, &mut problems);
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "夹具太少：{checked}");
+    assert!(
+        problems.is_empty(),
+        "{} 处不符：\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn guideline_template_fixture_reads_required_and_optional_carriers() {
+    for (file, exp) in expectations() {
+        let items: Vec<&Value> = exp["tables"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|t| t["items"].as_array().into_iter().flatten())
+            .filter(|i| i.get("requirements").is_some())
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let (domains, _) = mulu_import::read_guideline(
+            &file,
+            &ReadOptions::with_builtin_domains(),
+            "测试",
+            &|_| None,
+        )
+        .unwrap();
+        let all: Vec<_> = domains.iter().flat_map(|d| &d.items).collect();
+        for w in items {
+            let l2 = w["l2"].as_str().unwrap_or("");
+            let l1 = w["l1"].as_str().unwrap_or("");
+            let got = all
+                .iter()
+                .find(|g| g.l1 == l1 && g.l2 == l2)
+                .unwrap_or_else(|| panic!("{}：指引事项 {l1}/{l2} 没读出来", file.display()));
+            for (carrier, req) in w["requirements"].as_object().unwrap() {
+                let c = got.carriers.iter().find(|c| &c.name == carrier);
+                assert_eq!(
+                    c.map(|c| c.requirement.as_str()),
+                    req.as_str(),
+                    "{}：{l2} 的 {carrier}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
