@@ -189,7 +189,8 @@ pub fn to_export(
         _ => Unit {
             id: 0,
             name: unit_name.clone(),
-            kind: guess_kind(&unit_name),
+            // 猜不出时按县级部门（用户可在程序里或用 --kind 改）。
+            kind: UnitKind::guess(&unit_name).unwrap_or(UnitKind::CountyDepartment),
             region: Vec::new(),
         },
     };
@@ -246,22 +247,6 @@ pub fn to_export(
         withheld: origin.map(|o| o.withheld.clone()).unwrap_or_default(),
         not_applicable: origin.map(|o| o.not_applicable.clone()).unwrap_or_default(),
     })
-}
-
-/// 由单位名猜单位类别：乡、镇人民政府 → 乡镇；街道办事处 → 街道；其余 → 县级部门。
-pub fn guess_kind(name: &str) -> UnitKind {
-    let n = mulu_core::text::squeeze(name);
-    if n.contains("街道") {
-        UnitKind::Subdistrict
-    } else if n.ends_with("镇")
-        || n.ends_with("乡")
-        || n.contains("镇人民政府")
-        || n.contains("乡人民政府")
-    {
-        UnitKind::Township
-    } else {
-        UnitKind::CountyDepartment
-    }
 }
 
 fn name_of(f: &ItemFields) -> (String, String, String) {

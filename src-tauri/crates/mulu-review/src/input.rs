@@ -197,25 +197,9 @@ impl<'a> CatalogUnderReview<'a> {
     }
 }
 
-/// 由单位名称猜单位类别。
+/// 由单位名称猜单位类别（见 [`UnitKind::guess`]）。
 pub fn guess_unit_kind(name: &str) -> Option<UnitKind> {
-    let n = squeeze(name);
-    let n = n
-        .trim_end_matches("人民政府")
-        .trim_end_matches("办事处")
-        .trim_end_matches("党委");
-    if n.ends_with("街道") {
-        Some(UnitKind::Subdistrict)
-    } else if n.ends_with('镇') || n.ends_with('乡') {
-        Some(UnitKind::Township)
-    } else if ["局", "委", "办", "委员会", "中心", "队", "部"]
-        .iter()
-        .any(|s| n.ends_with(s))
-    {
-        Some(UnitKind::CountyDepartment)
-    } else {
-        None
-    }
+    UnitKind::guess(name)
 }
 
 /// 从库里读出的一份目录（拥有数据），用 [`review`](Self::review) 得到审核视图。

@@ -39,11 +39,9 @@ fn import(
     version: Option<String>,
 ) -> Result<ExitCode> {
     let mut store = super::open_store(db)?;
-    let mut opts = mulu_import::ReadOptions::default();
-    for d in store.guideline_domains()? {
-        opts.domains.push(mulu_import::KnownDomain::new(&d.name));
-    }
+    let mut opts = super::import::read_options(&store, None)?;
     if let Some(d) = domain {
+        // 指定的领域必须在库里（新版本沿用它的序号与编号）。
         opts.domain_hint = Some(store.resolve_domain_name(d)?);
     }
     let stamp: String = store

@@ -95,6 +95,38 @@ pub(crate) fn check_fields(f: &ItemFields) -> Result<()> {
     Ok(())
 }
 
+/// 在事务里改写一个事项的内容与“已改动”标记，返回改到的行数（0 表示没有这个事项）。
+pub(crate) fn write_fields(
+    tx: &Transaction,
+    id: i64,
+    fields: &ItemFields,
+    modified: bool,
+) -> Result<usize> {
+    Ok(tx.execute(
+        "UPDATE items SET l1 = ?2, l2 = ?3, content = ?4, elements = ?5, basis = ?6, time_limit = ?7,
+            subject = ?8, channels = ?9, audience = ?10, audience_group = ?11, mode = ?12, level = ?13,
+            notes = ?14, modified = ?15
+         WHERE id = ?1",
+        params![
+            id,
+            fields.l1,
+            fields.l2,
+            fields.content,
+            to_json(&fields.elements)?,
+            to_json(&fields.basis)?,
+            fields.time_limit,
+            fields.subject,
+            to_json(&fields.channels)?,
+            to_json(&fields.audience)?,
+            fields.audience_group,
+            to_json(&fields.mode)?,
+            to_json(&fields.level)?,
+            fields.notes,
+            modified
+        ],
+    )?)
+}
+
 /// 在事务里插入一个事项（`id` 为 `None` 时由数据库分配），返回其编号。
 pub(crate) fn insert(
     tx: &Transaction,
@@ -275,29 +307,7 @@ impl Store {
             let order = domain_order(&tx, before.catalog_id, &before.fields.domain)?;
             renumber(&tx, &order)?;
         }
-        tx.execute(
-            "UPDATE items SET l1 = ?2, l2 = ?3, content = ?4, elements = ?5, basis = ?6, time_limit = ?7,
-                subject = ?8, channels = ?9, audience = ?10, audience_group = ?11, mode = ?12, level = ?13,
-                notes = ?14, modified = ?15
-             WHERE id = ?1",
-            params![
-                id,
-                fields.l1,
-                fields.l2,
-                fields.content,
-                to_json(&fields.elements)?,
-                to_json(&fields.basis)?,
-                fields.time_limit,
-                fields.subject,
-                to_json(&fields.channels)?,
-                to_json(&fields.audience)?,
-                fields.audience_group,
-                to_json(&fields.mode)?,
-                to_json(&fields.level)?,
-                fields.notes,
-                modified
-            ],
-        )?;
+        write_fields(&tx, id, fields, modified)?;
         tx.commit()?;
         self.get_item(id)
     }

@@ -1,11 +1,10 @@
 //! 把导入的事项合并进已有目录：新增的放到所属领域末尾，已有的按新内容更新。
 //! 整个合并在一个事务里完成，任何一步出错都不改动数据。
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::catalogs::touch;
-use super::items::{check_fields, insert, next_position};
-use super::json::to_json;
+use super::items::{check_fields, insert, next_position, write_fields};
 use super::{Result, Store};
 use crate::model::{ItemFields, Provenance};
 
@@ -38,32 +37,18 @@ impl Store {
             insert(&tx, None, catalog_id, pos, fields, provenance)?;
         }
         for (id, fields) in &changes.update {
-            let n = tx.execute(
-                "UPDATE items SET l1 = ?3, l2 = ?4, content = ?5, elements = ?6, basis = ?7, time_limit = ?8,
-                    subject = ?9, channels = ?10, audience = ?11, audience_group = ?12, mode = ?13, level = ?14,
-                    notes = ?15, modified = (guideline_item_id IS NOT NULL)
-                 WHERE id = ?1 AND catalog_id = ?2",
-                params![
-                    id,
-                    catalog_id,
-                    fields.l1,
-                    fields.l2,
-                    fields.content,
-                    to_json(&fields.elements)?,
-                    to_json(&fields.basis)?,
-                    fields.time_limit,
-                    fields.subject,
-                    to_json(&fields.channels)?,
-                    to_json(&fields.audience)?,
-                    fields.audience_group,
-                    to_json(&fields.mode)?,
-                    to_json(&fields.level)?,
-                    fields.notes,
-                ],
-            )?;
-            if n == 0 {
+            // 采用自指引的事项按导入内容改写后即为“已改动”；只改本目录里的事项。
+            let from_guideline: Option<bool> = tx
+                .query_row(
+                    "SELECT guideline_item_id IS NOT NULL FROM items WHERE id = ?1 AND catalog_id = ?2",
+                    params![id, catalog_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(from_guideline) = from_guideline else {
                 return Err(super::StoreError::not_found("事项", *id));
-            }
+            };
+            write_fields(&tx, *id, fields, from_guideline)?;
         }
         tx.commit()?;
         Ok((changes.add.len(), changes.update.len()))
