@@ -4,8 +4,12 @@
 #   scripts/bench.sh            # 同 all
 #   scripts/bench.sh all        # 运行全部已实现的基准
 #   scripts/bench.sh export     # 导出：26 个领域、20,000 个事项 → 工作簿，对比 rust_xlsxwriter 下限
+#   scripts/bench.sh import     # 导入：读 26 张表、20,000 行的工作簿，对比 python-calamine 与 openpyxl
+#   scripts/bench.sh review     # 审核：300 个提交的工作簿（约 6 万个事项），对比 frictionless
 #
-# 环境变量：BENCH_RUNS（每边计时次数，默认 10）、BENCH_ITEMS（事项数，默认 20000）。
+# 导入、审核的输入由独立写入器（XlsxWriter）生成到 target/bench-inputs/，Python 工具装在 tests/.venv。
+#
+# 环境变量：BENCH_RUNS（每边计时次数，导出默认 10、审核默认 5）、BENCH_ITEMS（事项数，默认 20000）。
 # 数字与机器说明记在 docs/benchmarks.md；机器上有别的编译任务时数字会偏大，请在空闲时测。
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,23 +31,47 @@ bench_export() {
   echo "（已存 $OUT_DIR/export.md）"
 }
 
-# ---- 导入基准：待补（负责导入的同事在此实现 bench_import，并加进下面的 case 与 all）----
-# bench_import() { cargo bench -p mulu-import --bench import ...; }
+PY=tests/.venv/bin/python
+inputs() {
+  [ -x "$PY" ] || bash tests/fixtures/venv.sh
+  if [ ! -f target/bench-inputs/catalog-20000.xlsx ] || [ ! -f target/bench-inputs/submissions/manifest.json ]; then
+    echo "==> 生成基准输入（tests/bench/make_inputs.py → target/bench-inputs/）"
+    "$PY" tests/bench/make_inputs.py target/bench-inputs
+  fi
+}
 
-# ---- 审核基准：待补（负责审核的同事在此实现 bench_review，并加进下面的 case 与 all）----
-# bench_review() { cargo bench -p mulu-review --bench review ...; }
+bench_import() {
+  inputs
+  echo "==> 导入基准（cargo bench -p mulu-import --bench import）"
+  local line
+  line=$(cargo bench -p mulu-import --bench import --quiet -- target/bench-inputs/catalog-20000.xlsx | grep '^{')
+  echo "$line"
+  "$PY" tests/bench/compare.py import "$line" target/bench-inputs | tee "$OUT_DIR/import.log"
+  { machine; echo; grep -v '^COMPARE_JSON' "$OUT_DIR/import.log"; } > "$OUT_DIR/import.md"
+  echo "（已存 $OUT_DIR/import.md）"
+}
+
+bench_review() {
+  inputs
+  echo "==> 审核基准（release 的 mulu check 对比 frictionless）"
+  cargo build --release -p mulu-cli --quiet
+  "$PY" tests/bench/compare.py review target/release/mulu target/bench-inputs --runs "${BENCH_RUNS:-5}" \
+    | tee "$OUT_DIR/review.log"
+  { machine; echo; grep -v '^COMPARE_JSON' "$OUT_DIR/review.log"; } > "$OUT_DIR/review.md"
+  echo "（已存 $OUT_DIR/review.md）"
+}
 
 case "${1:-all}" in
   export) bench_export ;;
-  # import) bench_import ;;
-  # review) bench_review ;;
+  import) bench_import ;;
+  review) bench_review ;;
   all)
     bench_export
-    # bench_import
-    # bench_review
+    bench_import
+    bench_review
     ;;
   *)
-    echo "用法：scripts/bench.sh [all|export]（import、review 待补）" >&2
+    echo "用法：scripts/bench.sh [all|export|import|review]" >&2
     exit 2
     ;;
 esac

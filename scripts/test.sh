@@ -29,8 +29,9 @@ cargo test --workspace --exclude biaozhunmulu --quiet
 step "export: independent reader (openpyxl in tests/.venv-independent)"
 bash tests/independent/run.sh
 
-step "app: build"
+step "app: build and unit tests"
 cargo build -p biaozhunmulu --quiet
+cargo test -p biaozhunmulu --quiet
 
 step "e2e: WebDriver against the real window (Xvfb)"
 TAURI_DRIVER="$PWD/tools/bin/tauri-driver" APP_BINARY="$PWD/target/debug/biaozhunmulu" \

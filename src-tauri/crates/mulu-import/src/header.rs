@@ -229,13 +229,12 @@ fn core_count(grid: &Grid, r: u32) -> usize {
 
 /// 从 `from` 行起往下找表头，找不到返回 `None`。
 pub fn find(grid: &Grid, from: u32) -> Option<Header> {
-    (from..grid.height()).find_map(|r| {
-        if core_count(grid, r) >= 3 {
-            Some(read(grid, r))
-        } else {
-            None
-        }
-    })
+    (from..grid.height()).find_map(|r| at(grid, r))
+}
+
+/// 第 `r` 行本身是否是表头（读数据时逐行判断新表格的开始：只看这一行，不往下找）。
+pub fn at(grid: &Grid, r: u32) -> Option<Header> {
+    (core_count(grid, r) >= 3).then(|| read(grid, r))
 }
 
 /// 下一行是否是第二行表头：有子栏名（全社会、主动、县级、一级事项……），且不像数据。

@@ -225,7 +225,7 @@ fn parse_table(
         if is_notes(first) || is_heading(&texts) {
             break;
         }
-        if r > h.data_start() && header::find(grid, r).is_some_and(|x| x.first_row == r) {
+        if r > h.data_start() && header::at(grid, r).is_some() {
             break;
         }
         if let Some(row) = parse_row(&mut ctx, r, &mut prev) {

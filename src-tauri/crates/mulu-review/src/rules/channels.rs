@@ -45,7 +45,12 @@ pub(super) fn check(ctx: &mut Ctx) {
             f.mode.contains(&Mode::Proactive) && f.audience.contains(&Audience::Public);
         if proactive_public
             && !f.channels.is_empty()
-            && !f.channels.standard.iter().any(|c| c.is_public())
+            // 勾了“其他”不算：其他载体按它写的名称判断（下一行）。
+            && !f
+                .channels
+                .standard
+                .iter()
+                .any(|c| *c != StandardCarrier::Other && c.is_public())
             && !f.channels.extra.iter().any(|e| extra_is_public(e))
         {
             let chosen: Vec<&str> = f.channels.names().collect();

@@ -35,10 +35,16 @@ fn duplicates(ctx: &mut Ctx) {
                     (Some(s), Some(r)) => format!("工作表“{s}”第{r}行"),
                     _ => format!("第{}个事项", j + 1),
                 };
+                // 指向本行自己的单元格：一级事项常常纵向合并，合并格的左上角是别的事项。
+                let field = if it.fields.l2.trim().is_empty() {
+                    Field::L1
+                } else {
+                    Field::L2
+                };
                 ctx.item(
                     &DUPLICATE_ITEM,
                     idx,
-                    Some(Field::L1),
+                    Some(field),
                     format!(
                         "{}与{where_}重复（同一领域里一级事项、二级事项都相同）。\
                          请合并两行，或把其中一行改成不同的名称。",
@@ -81,9 +87,21 @@ fn near_guideline(ctx: &mut Ctx) {
             Some(id) => g.items.iter().filter(|gi| gi.id == id).collect(),
             None => g.items.iter().collect(),
         };
+        let (l1, l2) = (name_key(&it.fields.l1), name_key(&it.fields.l2));
         let best = candidates
             .into_iter()
-            .filter_map(|gi| close(&k, &key(&gi.l1, &gi.l2)).map(|d| (d, gi)))
+            .filter_map(|gi| {
+                let (g1, g2) = (name_key(&gi.l1), name_key(&gi.l2));
+                // 只有一个名称不同时只量那一个：短名称（“审批结果”与“审批信息”）换了一个词不是错别字。
+                let d = if g1 == l1 {
+                    close(&l2, &g2)
+                } else if g2 == l2 {
+                    close(&l1, &g1)
+                } else {
+                    close(&k, &key(&gi.l1, &gi.l2))
+                };
+                d.map(|d| (d, gi))
+            })
             .min_by_key(|(d, _)| *d);
         if let Some((_, gi)) = best {
             let field = if name_key(&gi.l1) == name_key(&it.fields.l1) {

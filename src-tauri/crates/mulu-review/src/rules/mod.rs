@@ -240,6 +240,13 @@ pub(crate) fn name_key(s: &str) -> String {
             rest = tail;
         }
     }
+    // 指引原件里“—”“/”之类的占位符表示没有这一级名称。
+    if rest
+        .chars()
+        .all(|c| matches!(c, '—' | '－' | '-' | '/' | '／' | '–' | '无'))
+    {
+        return String::new();
+    }
     rest.to_string()
 }
 
