@@ -44,7 +44,7 @@ bench_import() {
   inputs
   echo "==> 导入基准（cargo bench -p mulu-import --bench import）"
   local line
-  line=$(cargo bench -p mulu-import --bench import --quiet -- target/bench-inputs/catalog-20000.xlsx | grep '^{')
+  line=$(cargo bench -p mulu-import --bench import --quiet -- "$PWD/target/bench-inputs/catalog-20000.xlsx" | grep '^{')
   echo "$line"
   "$PY" tests/bench/compare.py import "$line" target/bench-inputs | tee "$OUT_DIR/import.log"
   { machine; echo; grep -v '^COMPARE_JSON' "$OUT_DIR/import.log"; } > "$OUT_DIR/import.md"

@@ -2,13 +2,17 @@
 //! （由独立的写入器 XlsxWriter 生成：`tests/bench/make_inputs.py`）。
 //!
 //! 运行：`bash scripts/bench.sh import`，或
-//! `cargo bench -p mulu-import --bench import -- target/bench-inputs/catalog-20000.xlsx`。
+//! `cargo bench -p mulu-import --bench import -- $PWD/target/bench-inputs/catalog-20000.xlsx`（cargo bench 在包目录里运行，路径要写绝对路径）。
 //! 输出一行 JSON，供 scripts/bench.sh 与 python-calamine、openpyxl 的时间并列。
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use mulu_import::{read_workbook, ReadOptions};
+
+// 与 `mulu` 命令行相同的分配器，量到的就是用户用到的。
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let path = std::env::args()

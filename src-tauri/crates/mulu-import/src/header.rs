@@ -150,11 +150,15 @@ fn split_combined(k: &str) -> Option<(&str, &str)> {
 
 /// 判断一栏的含义：两行表头时 `top` 是上行（分组），`sub` 是下行。
 fn role_of(top: &str, sub: Option<&str>) -> Option<Role> {
-    let top_k = key(top);
+    role_of_key(&key(top), sub)
+}
+
+/// [`role_of`]，上行已求好键（判断表头时每格只求一次键）。
+fn role_of_key(top_k: &str, sub: Option<&str>) -> Option<Role> {
     if let Some(sub) = sub {
         let sub_k = key(sub);
         if !sub_k.is_empty() && sub_k != top_k {
-            if let Some(r) = sub_role(&top_k, &sub_k) {
+            if let Some(r) = sub_role(top_k, &sub_k) {
                 return Some(r);
             }
             // 下行是完整栏名（上行是与它无关的合并格），按下行认。
@@ -164,21 +168,21 @@ fn role_of(top: &str, sub: Option<&str>) -> Option<Role> {
                 }
             }
             // 截断的层级子栏（“、村级”）或单写的“县级”“乡级”。
-            if is_group(&top_k, "公开层级") || is_group(&top_k, "公开层次") {
+            if is_group(top_k, "公开层级") || is_group(top_k, "公开层次") {
                 return level_role(&sub_k);
             }
         }
     }
-    if let Some((g, s)) = split_combined(&top_k) {
+    if let Some((g, s)) = split_combined(top_k) {
         if let Some(r) = sub_role(g, s) {
             return Some(r);
         }
     }
-    if let Some(r) = single_role(&top_k) {
+    if let Some(r) = single_role(top_k) {
         return Some(r);
     }
     // 单行表头里直接写“县级”“乡级”“镇级”。
-    match top_k.as_str() {
+    match top_k {
         "县级" | "区级" => Some(Role::County),
         "乡级" | "镇级" | "乡镇级" | "街道" | "乡、村级" | "镇（街）级" | "村级" => {
             Some(Role::Township)
@@ -204,17 +208,24 @@ fn is_core(r: &Role) -> bool {
     )
 }
 
+/// 栏名最长的字节数（约 40 个汉字，例如“公开渠道和载体（在所选项下打“■”，未选打“□”）”）。
+const MAX_LABEL_BYTES: usize = 120;
+
 /// 第 `r` 行是否像表头：至少三栏核心栏名。
 fn core_count(grid: &Grid, r: u32) -> usize {
     let mut seen: Vec<Role> = Vec::new();
     for t in grid.row(r) {
-        if let Some(role) = role_of(t, None) {
+        // 栏名都很短；长的单元格是数据（每个数据行都要判断一次是否又是表头，省下求键的时间）。
+        if t.len() > MAX_LABEL_BYTES {
+            continue;
+        }
+        let k = key(t);
+        if let Some(role) = role_of_key(&k, None) {
             if is_core(&role) && !seen.contains(&role) {
                 seen.push(role);
             }
         }
         // 分组名（公开对象/公开方式/公开层级/公开事项）也算。
-        let k = key(t);
         for g in ["公开对象", "公开方式", "公开层级", "公开事项"] {
             if is_group(&k, g) {
                 let role = Role::Extra(g.to_string());

@@ -113,6 +113,45 @@ pub(crate) fn read_tables(path: &Path, opts: &ReadOptions) -> Result<Tables, Imp
     }
 }
 
+/// 一张工作表的解析结果：（表名，是否有内容，表格）。
+type ParsedSheet = (String, bool, Vec<table::ParsedTable>);
+/// 线程池写回结果的位置（按工作表顺序）。
+type Slot = std::sync::Mutex<Option<(bool, Vec<table::ParsedTable>)>>;
+
+/// 逐张读出表格（calamine 只能一张一张地读），每读完一张就交给线程池去解析，
+/// 读下一张与解析上一张同时进行。结果按工作表顺序返回：（表名，是否有内容，表格）。
+fn parse_sheets(
+    book: &mut calamine::Sheets<std::io::Cursor<Vec<u8>>>,
+    path: &Path,
+    names: &[String],
+    opts: &ReadOptions,
+) -> Result<Vec<ParsedSheet>, ImportError> {
+    let names: Vec<&String> = names
+        .iter()
+        .filter(|n| n.as_str() != roundtrip::SHEET)
+        .collect();
+    let slots: Vec<Slot> = names.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    rayon::scope(|s| -> Result<(), ImportError> {
+        for (name, slot) in names.iter().zip(&slots) {
+            let grid = workbook::sheet_grid(book, path, name, opts)?;
+            s.spawn(move |_| {
+                let has_content = (0..grid.height()).any(|r| !grid.is_blank_row(r));
+                let found = table::parse_sheet(&grid, opts);
+                *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some((has_content, found));
+            });
+        }
+        Ok(())
+    })?;
+    Ok(names
+        .into_iter()
+        .zip(slots)
+        .filter_map(|(name, slot)| {
+            let (has_content, found) = slot.into_inner().unwrap_or_else(|p| p.into_inner())?;
+            Some((name.clone(), has_content, found))
+        })
+        .collect())
+}
+
 fn read_tables_from(
     book: &mut calamine::Sheets<std::io::Cursor<Vec<u8>>>,
     path: &Path,
@@ -127,14 +166,10 @@ fn read_tables_from(
     let mut tables = Vec::new();
     let mut skipped: Vec<PreviewSheet> = Vec::new();
     let mut any_content = false;
-    for name in names.iter().filter(|n| n.as_str() != roundtrip::SHEET) {
-        let grid = workbook::sheet_grid(book, path, name, opts)?;
-        if grid.height() > 0 && (0..grid.height()).any(|r| !grid.is_blank_row(r)) {
-            any_content = true;
-        }
-        let mut found = table::parse_sheet(&grid, opts);
+    for (name, has_content, mut found) in parse_sheets(book, path, &names, opts)? {
+        any_content |= has_content;
         if found.is_empty() {
-            if grid.height() > 0 && rt.is_none() {
+            if has_content && rt.is_none() {
                 skipped.push(PreviewSheet {
                     sheet: name.clone(),
                     domain: None,

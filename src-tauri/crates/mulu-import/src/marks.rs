@@ -196,19 +196,35 @@ fn split_marked(text: &str, set: &Glyphs) -> Vec<Carrier> {
 
 /// 含“/”的标准载体名先换成占位，免得被当作分隔符切开。
 const SLASHED: [&str; 3] = ["发布会/听证会", "入户/现场", "社区/企事业单位/村公示栏"];
+/// 解析清单时代替上面三个名称的记号（私用区字符，正文里不会出现）。
+const SLASH_TOKENS: [&str; 3] = [
+    "\u{E000}0\u{E001}",
+    "\u{E000}1\u{E001}",
+    "\u{E000}2\u{E001}",
+];
 
 fn protect_slashes(s: &str) -> String {
+    if !s.contains('/') {
+        return s.to_string();
+    }
     let mut out = s.to_string();
-    for (i, name) in SLASHED.iter().enumerate() {
-        out = out.replace(name, &format!("\u{E000}{i}\u{E001}"));
+    for (name, token) in SLASHED.iter().zip(SLASH_TOKENS) {
+        if out.contains(name) {
+            out = out.replace(name, token);
+        }
     }
     out
 }
 
 fn restore(s: &str) -> String {
+    if !s.contains('\u{E000}') {
+        return s.to_string();
+    }
     let mut out = s.to_string();
-    for (i, name) in SLASHED.iter().enumerate() {
-        out = out.replace(&format!("\u{E000}{i}\u{E001}"), name);
+    for (name, token) in SLASHED.iter().zip(SLASH_TOKENS) {
+        if out.contains(token) {
+            out = out.replace(token, name);
+        }
     }
     out
 }

@@ -132,26 +132,21 @@ const T2S: &[(char, char)] = &[
     ('東', '东'),
 ];
 
-/// 把繁体字换成简体（只换上表中的字，其余照旧）。
-pub fn to_simplified(s: &str) -> String {
+/// 一个字的简体（只换上表中的字，其余照旧）。
+fn simplified(c: char) -> char {
     // 每个单元格都要比较表头，逐字线性查表曾占读取时间的一半：排好序后二分查找，ASCII 直接跳过。
     static SORTED: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    if c.is_ascii() {
+        return c;
+    }
     let table = SORTED.get_or_init(|| {
         let mut v = T2S.to_vec();
         v.sort_unstable_by_key(|(t, _)| *t);
         v
     });
-    s.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                return c;
-            }
-            match table.binary_search_by_key(&c, |(t, _)| *t) {
-                Ok(i) => table[i].1,
-                Err(_) => c,
-            }
-        })
-        .collect()
+    table
+        .binary_search_by_key(&c, |(t, _)| *t)
+        .map_or(c, |i| table[i].1)
 }
 
 /// 去掉拼音注音：`農(nóng)` → `農`。只去括号内全是拉丁字母（含声调）的部分。
@@ -190,18 +185,29 @@ pub fn is_cjk(c: char) -> bool {
 /// 表头/名称比较用的键：繁转简、去拼音、去所有空白（含全角空格、换行）、括号统一为全角、
 /// 去掉结尾的冒号。
 pub fn key(s: &str) -> String {
-    let s = to_simplified(&strip_pinyin(s));
-    s.chars()
-        .filter(|c| !(c.is_whitespace() || *c == '\u{3000}' || *c == '\u{a0}'))
-        .map(|c| match c {
+    // 读每个单元格都会调用：一次遍历、一次分配；只有带括号的才先去拼音。
+    let without_pinyin;
+    let s = if s.contains(['(', '（']) {
+        without_pinyin = strip_pinyin(s);
+        without_pinyin.as_str()
+    } else {
+        s
+    };
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' {
+            continue;
+        }
+        out.push(match c {
             '(' => '（',
             ')' => '）',
             ':' => '：',
-            _ => c,
-        })
-        .collect::<String>()
-        .trim_end_matches('：')
-        .to_string()
+            _ => simplified(c),
+        });
+    }
+    let end = out.trim_end_matches('：').len();
+    out.truncate(end);
+    out
 }
 
 /// 名称比较用的键：在 [`key`] 之外再去掉编号前缀（`1.`、`1.1`、`（一）`、`一、`）。

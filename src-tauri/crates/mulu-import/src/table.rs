@@ -305,7 +305,8 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
     let mut values: BTreeMap<u32, String> = BTreeMap::new();
     for (c, _, _) in &h.columns {
         let raw = grid.get(r, *c);
-        let v = if DITTO.contains(&key(raw).as_str()) {
+        // “同上”只有几个字：长的单元格不必求键。
+        let v = if raw.len() <= 32 && DITTO.contains(&key(raw).as_str()) {
             match prev.get(c) {
                 Some(p) => p.clone(),
                 None => {
@@ -323,7 +324,6 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
         };
         values.insert(*c, v);
     }
-    *prev = values.clone();
     let get = |role: &Role| -> &str {
         h.col(role)
             .and_then(|c| values.get(&c))
@@ -401,14 +401,16 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
     // 备注与其他栏。
     let mut notes: Vec<String> = Vec::new();
     for (c, role, raw) in &h.columns {
+        if !matches!(role, Role::Notes | Role::Extra(_)) {
+            continue;
+        }
         let v = tidy(values.get(c).map_or("", String::as_str));
         if v.is_empty() {
             continue;
         }
         match role {
             Role::Notes => notes.insert(0, v),
-            Role::Extra(_) => notes.push(format!("{}：{v}", tidy(raw))),
-            _ => {}
+            _ => notes.push(format!("{}：{v}", tidy(raw))),
         }
     }
     f.notes = notes.join("；");
@@ -422,6 +424,8 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
             format!("第 {} 行有内容但没有事项名称，请补上一级/二级事项。", r + 1),
         );
     }
+    // 下一行的“同上”沿用这一行的值。
+    *prev = values;
     Some(ParsedRow {
         item: PreviewItem {
             fields: f,

@@ -67,6 +67,10 @@ impl StandardCarrier {
     /// 认出一个载体名称：标准名称、常见的写法差异（“政府服务中心”“公示栏”），
     /// 以及全角/半角括号混用。认不出返回 `None`，调用方把它当作其他载体保留。
     pub fn recognise(name: &str) -> Option<Self> {
+        // 多数名称本来就是标准写法：先直接查，省去规整的分配。
+        if let Some(c) = Self::from_name(name) {
+            return Some(c);
+        }
         let n: String = crate::text::squeeze(name)
             .replace('(', "（")
             .replace(')', "）");
