@@ -10,6 +10,7 @@ test:
 # Regenerate JSON Schemas and TypeScript bindings from the Rust types (CI checks they match).
 generate:
 	UPDATE_GENERATED=1 cargo test -p mulu-core --test generated
+	UPDATE_GENERATED=1 cargo test -p mulu-review --lib codegen
 
 fmt:
 	cargo fmt --all

@@ -36,6 +36,13 @@ pub fn run() {
             commands::export::export_html,
             commands::export::export_json,
             commands::export::e2e_save_dir,
+            commands::import::import_preview,
+            commands::import::import_plan,
+            commands::import::import_commit,
+            commands::import::e2e_open_paths,
+            commands::review::check_catalog,
+            commands::review::check_files,
+            commands::review::annotate_files,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -27,6 +27,14 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, mulu_core::store::StoreError>,
     ) -> Result<T, String> {
+        self.try_with(f)
+    }
+
+    /// 同 [`with`](Self::with)，`f` 可返回其他核心库的错误（导入、审核），同样变成中文句子。
+    pub fn try_with<T, E: std::fmt::Display>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, String> {
         // 某个命令中途 panic 时锁会“中毒”；数据仍由事务保护，继续使用即可。
         let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {

@@ -3,7 +3,7 @@
 // HOME, opens WebDriver sessions on the real window, and small helpers for Element Plus pages.
 // Needs a display: run under xvfb-run (see scripts/test.sh and scripts/screenshots.sh).
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, existsSync, readFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
 import { join, resolve, dirname } from 'node:path'
@@ -19,8 +19,9 @@ const { remote } = await import(pathToFileURL(join(wdioDir, wdioEntry)).href)
 export const APP = resolve(process.env.APP_BINARY ?? join(repo, 'target/debug/biaozhunmulu'))
 export const DRIVER = resolve(process.env.TAURI_DRIVER ?? join(repo, 'tools/bin/tauri-driver'))
 
-/** The WebDriver session in use (set by openApp); the helpers below act on it. */
-export const ctx = { browser: null, port: 0 }
+/** The WebDriver session in use (set by openApp); the helpers below act on it. `openFile` is the
+ *  file the app reads instead of showing its open dialog (MULU_E2E_OPEN_FILE; see answerOpenDialog). */
+export const ctx = { browser: null, port: 0, openFile: '' }
 
 /** A TCP port nobody listens on now. Fixed ports (tauri-driver's defaults are 4444 and 4445 for
  *  WebKitWebDriver) clash when two runs share a machine. E2E_PORT pins the driver's port. */
@@ -41,7 +42,9 @@ function freePort() {
  *
  * MULU_E2E_SAVE_DIR is the app's test hook: exports skip the native save dialog (which WebDriver
  * cannot drive) and go to 〈saveDir〉/〈default file name〉 (src-tauri/src/commands/export.rs).
- * `saveHook: false` leaves it unset, so the real dialog opens (for trying it by hand).
+ * MULU_E2E_OPEN_FILE is the same for the open dialog (import, 审核工作台): the app takes the paths
+ * written in that file (answerOpenDialog) instead of asking (src-tauri/src/commands/import.rs).
+ * `saveHook: false` leaves both unset, so the real dialogs open (for trying them by hand).
  */
 export async function setup(prefix = 'mulu-e2e-', { saveHook = true } = {}) {
   for (const [what, p] of [['app', APP], ['tauri-driver', DRIVER]]) {
@@ -53,8 +56,14 @@ export async function setup(prefix = 'mulu-e2e-', { saveHook = true } = {}) {
     ...process.env, MULU_DB: join(work, 'mulu.db'), HOME: join(work, 'home'), XDG_DATA_HOME: join(work, 'data'),
     XDG_CONFIG_HOME: join(work, 'config'),
   }
-  if (saveHook) env.MULU_E2E_SAVE_DIR = saveDir
-  else delete env.MULU_E2E_SAVE_DIR
+  ctx.openFile = join(work, 'open-dialog.txt')
+  if (saveHook) {
+    env.MULU_E2E_SAVE_DIR = saveDir
+    env.MULU_E2E_OPEN_FILE = ctx.openFile
+  } else {
+    delete env.MULU_E2E_SAVE_DIR
+    delete env.MULU_E2E_OPEN_FILE
+  }
   mkdirSync(env.HOME, { recursive: true })
   mkdirSync(saveDir, { recursive: true })
   ctx.port = Number(process.env.E2E_PORT) || (await freePort())
@@ -93,6 +102,13 @@ export async function openApp() {
   })
   return browser
 }
+
+/** What the app's next open dialogs answer (absolute paths; [] = cancelled). */
+export function answerOpenDialog(paths) {
+  writeFileSync(ctx.openFile, paths.map((p) => resolve(p)).join('\n') + '\n')
+}
+/** A workbook of tests/fixtures/workbooks (see its INDEX.md). */
+export const fixture = (name) => join(repo, 'tests/fixtures/workbooks', name)
 
 export const byTest = (id) => `[data-testid="${id}"]`
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms))

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, openSync, readSync, closeSync, mkdirSync } fro
 import { join } from 'node:path'
 import {
   repo, setup, openApp, byTest, sleep, textOf, rowWithText, jsClick, jsDblClick, replaceText, assert, readXlsx,
-  createCatalog, adoptDomain, chooseExport,
+  createCatalog, adoptDomain, chooseExport, answerOpenDialog, fixture,
 } from './harness.mjs'
 
 const outDir = join(repo, 'tests/e2e/out')
@@ -107,6 +107,94 @@ const tests = [
     // The lower-level column defaults from the unit's name (…镇人民政府 → 镇级).
     assert(x.sharedStrings.includes('镇级'), 'the lower-level column is not called 镇级')
     await browser.saveScreenshot(join(outDir, 'export.png'))
+  }],
+  ['import a workbook: preview first, then write it as a new catalog', async () => {
+    await (await browser.$(byTest('nav-catalogs'))).click()
+    // A text file named .xlsx: one clear sentence, nothing to import.
+    answerOpenDialog([fixture('not_a_workbook.xlsx')])
+    await (await browser.$(byTest('catalogs-import'))).click()
+    await browser.waitUntil(async () => (await textOf(byTest('import-error'))).includes('不是 Excel 工作簿'), {
+      timeout: 8000, timeoutMsg: 'no error shown for a file that is not a workbook',
+    })
+    const confirm = await browser.$(byTest('import-confirm'))
+    assert(!(await confirm.isEnabled()), '导入 is enabled for a file that cannot be read')
+    // The official layout, 一级事项 merged over several rows (tests/fixtures/workbooks/INDEX.md).
+    answerOpenDialog([fixture('official_openpyxl.xlsx')])
+    await (await browser.$(byTest('import-repick'))).click()
+    await browser.waitUntil(async () => (await textOf(byTest('import-summary'))).includes('共 10 个事项'), {
+      timeout: 8000, timeoutMsg: 'the preview does not show the 10 items',
+    })
+    assert((await textOf(byTest('import-sheets'))).includes('社会救助'), 'the preview does not name the domain')
+    const itemRows = await browser.$$(`${byTest('import-items')} .el-table__body tr`)
+    assert(itemRows.length === 10, `the preview lists ${itemRows.length} items, not 10`)
+    const items = await textOf(byTest('import-items'))
+    assert(items.includes('最低生活保障') && items.includes('社会救助 第'), `the item rows lack names or places: ${items.slice(0, 200)}`)
+    await jsClick(await browser.$('#tab-diagnostics'))
+    await browser.waitUntil(async () => (await textOf(byTest('import-diagnostics'))).includes('没有提示'), {
+      timeout: 5000, timeoutMsg: 'the diagnostics tab does not say the file read cleanly',
+    })
+    await browser.waitUntil(async () => (await textOf(byTest('import-plan'))).includes('新增 10 项'), {
+      timeout: 8000, timeoutMsg: 'the comparison does not say 10 items will be added',
+    })
+    const unit = await browser.$(`input${byTest('import-unit')}, ${byTest('import-unit')} input`)
+    assert((await unit.getValue()) === '某某县某某镇', `the unit is not taken from the title: ${await unit.getValue()}`)
+    await confirm.waitForEnabled({ timeout: 5000 })
+    await confirm.click()
+    await browser.waitUntil(async () => (await textOf('h2')).includes('某某县某某镇'), { timeout: 10000, timeoutMsg: 'the imported catalog was not opened' })
+    await browser.waitUntil(async () => (await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)).length === 10, {
+      timeout: 8000, timeoutMsg: 'the editor does not show the 10 imported items',
+    })
+    const grid = await textOf(byTest('item-grid'))
+    assert(grid.includes('最低生活保障') && grid.includes('特困人员救助供养'), 'the imported items are not in the grid')
+    await browser.saveScreenshot(join(outDir, 'import.png'))
+  }],
+  ['the findings panel lists findings, and clicking one shows the item and field', async () => {
+    await (await browser.$(byTest('review-toggle'))).click()
+    const rowsSel = `${byTest('findings-table')} .el-table__body tr`
+    await browser.waitUntil(async () => (await browser.$$(rowsSel)).length > 0, { timeout: 10000, timeoutMsg: 'no findings listed' })
+    const panel = await textOf(byTest('findings-panel'))
+    assert(panel.includes('覆盖率') && panel.includes('警告'), `the panel shows no counts or coverage: ${panel.slice(0, 200)}`)
+    assert(panel.includes('缺少社会救助领域标准指引中的事项'), 'the missing guideline items are not listed')
+    const row = await browser.$(`${rowsSel}.has-item`)
+    assert(await row.isExisting(), 'no finding points at an item')
+    const cells = await browser.execute((r) => [...r.querySelectorAll('td')].map((td) => td.innerText.trim()), row)
+    const [, , name = '', label = ''] = cells
+    const l2 = name.split(' / ').pop()
+    await jsClick(await row.$('td'))
+    await browser.$(byTest('item-panel')).waitForDisplayed({ timeout: 5000 })
+    await browser.waitUntil(async () => (await textOf(`${byTest('item-grid')} .selected-row`)).includes(l2), {
+      timeout: 5000, timeoutMsg: `the item “${name}” was not selected in the grid`,
+    })
+    const focused = await browser.execute(() => {
+      const box = document.activeElement?.closest('[data-field]')
+      return box ? box.querySelector('label')?.innerText ?? box.dataset.field : ''
+    })
+    assert(focused.startsWith(label), `the field “${label}” was not focused (focus is in “${focused}”)`)
+    await browser.saveScreenshot(join(outDir, 'findings.png'))
+  }],
+  ['the review workbench checks workbooks and writes annotated copies', async () => {
+    await (await browser.$(byTest('nav-review'))).click()
+    answerOpenDialog([fixture('official_openpyxl.xlsx'), fixture('county_department_nolevel.xlsx'), fixture('not_a_workbook.xlsx')])
+    await (await browser.$(byTest('review-pick'))).click()
+    const rowsSel = `${byTest('review-files')} .el-table__body tr`
+    await browser.waitUntil(async () => (await browser.$$(rowsSel)).length === 3, { timeout: 15000, timeoutMsg: 'the three files are not listed' })
+    const files = await textOf(byTest('review-files'))
+    assert(files.includes('读不了') && /\d+\.\d%/.test(files) && files.includes('某某县发展和改革局'), `unexpected summary: ${files}`)
+    // Findings of the first file point at cells (sheet!cell).
+    await browser.waitUntil(async () => /社会救助![A-Z]+\d+/.test(await textOf(byTest('review-findings'))), {
+      timeout: 5000, timeoutMsg: 'the first file’s findings are not shown with their cells',
+    })
+    // (Through the page: the toasts of the earlier steps may still cover the toolbar.)
+    await jsClick(await browser.$(byTest('review-annotate')))
+    await browser.waitUntil(async () => (await textOf(byTest('review-annotated'))).includes('已写出 2 个批注工作簿'), {
+      timeout: 15000, timeoutMsg: 'no annotated workbooks written',
+    })
+    for (const n of ['official_openpyxl', 'county_department_nolevel']) {
+      const f = join(saveDir, `${n}（审核意见）.xlsx`)
+      assert(existsSync(f), `no ${f}`)
+      assert(readXlsx(f).names.includes('xl/workbook.xml'), `${f} is not a workbook`)
+    }
+    await browser.saveScreenshot(join(outDir, 'review.png'))
   }],
 ]
 

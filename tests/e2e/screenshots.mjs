@@ -4,7 +4,7 @@
 import { mkdirSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import {
-  repo, setup, openApp, byTest, sleep, textOf, jsClick, createCatalog, adoptDomain, chooseExport, assert,
+  repo, setup, openApp, byTest, sleep, textOf, jsClick, rowWithText, createCatalog, adoptDomain, chooseExport, assert, answerOpenDialog, fixture,
 } from './harness.mjs'
 
 const outDir = resolve(process.argv[2] ?? join(repo, 'docs/screenshots'))
@@ -50,10 +50,8 @@ try {
 
   // 标准指引库: a domain and one of its items.
   await (await browser.$(byTest('nav-guidelines'))).click()
-  const rows = await browser.$$(`${byTest('domain-table')} .el-table__body tr`)
-  for (const r of rows) {
-    if ((await browser.execute((el) => el.innerText, r)).includes('社会救助')) { await jsClick(await r.$('td')); break }
-  }
+  // (rowWithText waits until the table has loaded.)
+  await jsClick(await (await rowWithText('domain-table', '社会救助')).$('td'))
   await browser.waitUntil(async () => (await textOf('.detail-head h3')) === '社会救助', { timeout: 5000 })
   // An item of the second level-1 group: 最低生活保障 / 办事指南.
   await browser.execute(() => {
@@ -87,9 +85,43 @@ try {
   assert(existsSync(file), `export did not write ${file}`)
   await shot('export-done', { keepMessages: true })
 
-  // 审核 / 培训 (placeholders for now).
+  // 导入 Excel: the preview of a county department's workbook (notes cell by cell), before 导入.
+  await (await browser.$(byTest('nav-catalogs'))).click()
+  answerOpenDialog([fixture('county_department_nolevel.xlsx')])
+  await jsClick(await browser.$(byTest('catalogs-import')))
+  await browser.waitUntil(async () => (await textOf(byTest('import-plan'))).includes('新增'), { timeout: 10000 })
+  await shot('import')
+
+  // 审核 panel of the editor: import a township's workbook of seven domains, check it, show a finding.
+  answerOpenDialog([fixture('township_huibian.xlsx')])
+  await jsClick(await browser.$(byTest('import-repick')))
+  await browser.waitUntil(async () => (await textOf(byTest('import-summary'))).includes('共 28 个事项'), { timeout: 10000 })
+  await browser.waitUntil(async () => (await textOf(byTest('import-plan'))).includes('新增 28 项'), { timeout: 10000 })
+  await jsClick(await browser.$(byTest('import-confirm')))
+  await browser.waitUntil(async () => (await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)).length >= 10, { timeout: 10000 })
+  await jsClick(await browser.$(byTest('review-toggle')))
+  // Hide the warnings (guideline items the catalog lacks) to show the notes about single items.
+  await browser.waitUntil(async () => (await browser.$$(`${byTest('findings-table')} .el-table__body tr`)).length > 0, { timeout: 10000 })
+  await jsClick(await browser.$(byTest('findings-filter-警告')))
+  const finding = await browser.$(`${byTest('findings-table')} .el-table__body tr.has-item`)
+  await finding.waitForExist({ timeout: 10000 })
+  await jsClick(await finding.$('td'))
+  await browser.$(byTest('item-panel')).waitForDisplayed({ timeout: 5000 })
+  await sleep(1200) // let the field's highlight fade a little
+  await shot('findings')
+
+  // 审核工作台: several submitted workbooks checked at once, one file's findings cell by cell.
   await (await browser.$(byTest('nav-review'))).click()
+  answerOpenDialog(['township_huibian.xlsx', 'county_department_nolevel.xlsx', 'multi_domain_one_sheet.xlsx', 'flag_variants.xlsx',
+    'legacy_wps.xls', 'truncated.xlsx'].map(fixture))
+  await jsClick(await browser.$(byTest('review-pick')))
+  await browser.waitUntil(async () => (await browser.$$(`${byTest('review-files')} .el-table__body tr`)).length === 6, { timeout: 20000 })
+  const flags = (await browser.$$(`${byTest('review-files')} .el-table__body tr`))[3]
+  await jsClick(await flags.$('td:nth-child(2)'))
+  await browser.waitUntil(async () => (await textOf(byTest('review-detail'))).includes('flag_variants'), { timeout: 5000 })
   await shot('review')
+
+  // 培训 (placeholder for now).
   await (await browser.$(byTest('nav-training'))).click()
   await shot('training')
   ok = true

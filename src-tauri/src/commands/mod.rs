@@ -3,7 +3,9 @@
 pub mod catalogs;
 pub mod export;
 pub mod guidelines;
+pub mod import;
 pub mod items;
+pub mod review;
 
 use serde::Serialize;
 use tauri::State;

@@ -6,12 +6,16 @@ import type {
   CatalogSummary,
   GuidelineDomain,
   GuidelineDomainSummary,
+  ImportPlan,
+  ImportPreview,
   Item,
   ItemFields,
   NewUnit,
   SearchHit,
   Unit,
+  UnitKind,
 } from '../bindings/core'
+import type { AnnotatedFile, Report, WorkbookCheck } from '../bindings/review'
 import type { ExportDone, ExportOptionsArg } from './export'
 
 export const api = {
@@ -40,7 +44,27 @@ export const api = {
   /** Set only by the e2e tests (env MULU_E2E_SAVE_DIR): save there instead of asking. */
   e2eSaveDir: () => invoke<string | null>('e2e_save_dir'),
   appInfo: () => invoke<AppInfo>('app_info'),
+  /** Reads a workbook (nothing is written). `domain`: for tables whose domain was not recognised. */
+  importPreview: (path: string, domain: string | null) => invoke<ImportPreview>('import_preview', { path, domain }),
+  /** What importing into catalog `into` (null: a new catalog) would add, change and leave unchanged
+   *  (nothing is written). */
+  importPlan: (path: string, domain: string | null, into: number | null) =>
+    invoke<ImportPlan>('import_plan', { path, domain, into }),
+  /** Imports in one transaction: merged into `into`, or a new catalog of unit/kind/year (null: from
+   *  the file; kind null: judged from the unit's name). Resolves to the catalog written. */
+  importCommit: (path: string, domain: string | null, into: number | null, unit: string | null, kind: UnitKind | null, year: number | null) =>
+    invoke<Catalog>('import_commit', { path, domain, into, unit, kind, year }),
+  /** Set only by the e2e tests (env MULU_E2E_OPEN_FILE): the paths to use instead of the open dialog. */
+  e2eOpenPaths: () => invoke<string[] | null>('e2e_open_paths'),
+  checkCatalog: (catalogId: number) => invoke<Report>('check_catalog', { catalogId }),
+  /** Reads and checks each workbook; emits REVIEW_PROGRESS_EVENT per file. */
+  checkFiles: (paths: string[]) => invoke<WorkbookCheck[]>('check_files', { paths }),
+  /** Writes 〈name〉（审核意见）.xlsx into `dir` for each workbook; emits REVIEW_PROGRESS_EVENT per file. */
+  annotateFiles: (paths: string[], dir: string) => invoke<AnnotatedFile[]>('annotate_files', { paths, dir }),
 }
+
+/** The event check_files / annotate_files send after each file (payload: BatchProgress). */
+export const REVIEW_PROGRESS_EVENT = 'review-progress'
 
 export interface AppInfo {
   db_path: string

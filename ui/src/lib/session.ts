@@ -6,6 +6,8 @@ import type { Catalog } from '../bindings/core'
 import { api } from './api'
 
 const catalog = ref<Catalog | null>(null)
+/** Bumped when the open catalog's items changed outside the editor (an import merged into it). */
+const revision = ref(0)
 let key = lastCatalogKey(null)
 
 /** The localStorage key of the last catalog opened with the database at `dbPath`. */
@@ -45,4 +47,10 @@ async function refresh(): Promise<void> {
   if (catalog.value) catalog.value = await api.getCatalog(catalog.value.id)
 }
 
-export const session = { catalog, openCatalog, restore, refresh }
+/** Opens the catalog and tells the editor to reload its items even when it was already open. */
+async function reopen(id: number): Promise<void> {
+  await openCatalog(id)
+  revision.value += 1
+}
+
+export const session = { catalog, revision, openCatalog, reopen, restore, refresh }

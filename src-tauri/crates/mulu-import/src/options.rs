@@ -1,5 +1,7 @@
 //! 读取选项：上限与领域名单。
 
+use mulu_core::store::{Store, StoreError};
+
 /// 读取工作簿的选项。
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
@@ -41,6 +43,30 @@ impl ReadOptions {
             domains,
             ..Self::default()
         }
+    }
+
+    /// 以库里指引库的全部领域（含用户导入的，连同别名）为可识别领域；`hint` 为用户为认不出
+    /// 领域的表格选的领域（名称或别名，库里没有时按原文）。命令行 `mulu import`/`mulu check`
+    /// 与桌面程序的导入、审核都用它，两边认出的领域一致。
+    pub fn from_store(store: &Store, hint: Option<&str>) -> Result<Self, StoreError> {
+        let mut opts = ReadOptions::default();
+        for d in store.guideline_domains()? {
+            let aliases = store
+                .guideline_domain(&d.name, None)
+                .map(|g| g.aliases)
+                .unwrap_or_default();
+            opts.domains.push(KnownDomain {
+                name: d.name,
+                aliases,
+            });
+        }
+        if let Some(h) = hint.filter(|h| !h.trim().is_empty()) {
+            let name = store
+                .resolve_domain_name(h)
+                .unwrap_or_else(|_| mulu_core::text::tidy(h));
+            opts.domain_hint = Some(name);
+        }
+        Ok(opts)
     }
 }
 

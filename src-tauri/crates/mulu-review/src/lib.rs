@@ -66,6 +66,8 @@
 //! ```
 
 pub mod annotate;
+pub mod batch;
+pub mod codegen;
 pub mod diff;
 mod error;
 mod input;
@@ -74,6 +76,10 @@ pub mod rules;
 mod summary;
 
 pub use annotate::{annotated_bytes, write_annotated};
+pub use batch::{
+    annotate_workbook, annotated_path, check_workbook, load_guidelines, AnnotatedFile,
+    BatchProgress, WorkbookCheck,
+};
 pub use error::ReviewError;
 pub use input::{guess_unit_kind, CatalogUnderReview, ReviewItem, StoredCatalog};
 pub use report::{Coverage, DomainCoverage, Finding, ItemRef, Report, SeverityCounts};

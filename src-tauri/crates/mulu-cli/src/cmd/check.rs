@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use indicatif::{ProgressBar, ProgressStyle};
 use mulu_core::guideline::GuidelineDomain;
 use mulu_core::model::Severity;
-use mulu_review::{check, CatalogUnderReview, Report, SummaryRow};
+use mulu_review::SummaryRow;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -60,11 +60,7 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
     }
     let store = super::open_store(db)?;
     let opts = super::import::read_options(&store, None)?;
-    let guidelines: Vec<GuidelineDomain> = store
-        .guideline_domains()?
-        .into_iter()
-        .filter_map(|d| store.guideline_domain(&d.name, None).ok())
-        .collect();
+    let guidelines: Vec<GuidelineDomain> = mulu_review::load_guidelines(&store)?;
     drop(store);
 
     let bar = if std::io::stderr().is_terminal() && !a.json {
@@ -167,62 +163,42 @@ fn is_workbook(p: &Path) -> bool {
     !name.starts_with("~$") && matches!(ext.as_str(), "xlsx" | "xls" | "xlsm")
 }
 
+/// 读、审核一个文件（[`mulu_review::check_workbook`]，与桌面程序的审核工作台相同），需要时写批注工作簿。
 fn check_file(
     path: &Path,
     opts: &mulu_import::ReadOptions,
     guidelines: &[GuidelineDomain],
     annotate: Option<&Path>,
 ) -> FileResult {
-    let shown = path.display().to_string();
-    let preview = match mulu_import::read_workbook(path, opts) {
-        Ok(p) => p,
-        Err(e) => {
-            return FileResult {
-                path: shown,
-                unit: None,
-                domains: Vec::new(),
-                items: 0,
-                errors: 0,
-                warnings: 0,
-                infos: 0,
-                coverage: None,
-                error: Some(e.to_string()),
-                findings: Vec::new(),
-                annotated: None,
-            }
-        }
+    let checked = mulu_review::check_workbook(path, opts, guidelines);
+    let Some(report) = checked.report else {
+        return FileResult {
+            path: checked.path,
+            unit: None,
+            domains: Vec::new(),
+            items: 0,
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+            coverage: None,
+            error: checked.failure,
+            findings: Vec::new(),
+            annotated: None,
+        };
     };
-    let report: Report = check(&CatalogUnderReview::from_preview(&preview, guidelines));
-    let mut domains: Vec<String> = Vec::new();
-    for s in &preview.sheets {
-        if let Some(d) = &s.domain {
-            if !s.items.is_empty() && !domains.contains(d) {
-                domains.push(d.clone());
-            }
-        }
-    }
-    let unit = preview
-        .origin
-        .as_ref()
-        .map(|o| o.unit.name.clone())
-        .or_else(|| preview.unit_hint.clone());
     let mut annotated = None;
     let mut error = None;
     if let Some(dir) = annotate {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "目录".into());
-        let out = dir.join(format!("{stem}（审核意见）.xlsx"));
+        let out = mulu_review::annotated_path(dir, path);
         match mulu_review::write_annotated(path, &report, &out) {
             Ok(()) => annotated = Some(out.display().to_string()),
             Err(e) => error = Some(e.to_string()),
         }
     }
     FileResult {
-        path: shown,
-        unit,
-        domains,
+        path: checked.path,
+        unit: checked.unit,
+        domains: checked.domains,
         items: report.item_count,
         errors: report.counts.errors,
         warnings: report.counts.warnings,

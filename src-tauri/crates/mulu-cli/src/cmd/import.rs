@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use mulu_core::model::{ImportPlan, ImportPreview, Severity, UnitKind};
 use mulu_core::store::Store;
-use mulu_import::{KnownDomain, NewCatalogInfo, ReadOptions, Target};
+use mulu_import::{NewCatalogInfo, ReadOptions, Target};
 
 use crate::args::ImportArgs;
 use crate::error::{CliError, Result};
@@ -77,24 +77,7 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<ExitCode> {
 
 /// 可识别的领域：指引库里的全部领域（含用户导入的），以及 --domain 指定的领域。
 pub(crate) fn read_options(store: &Store, hint: Option<&str>) -> Result<ReadOptions> {
-    let mut opts = ReadOptions::default();
-    for d in store.guideline_domains()? {
-        let aliases = store
-            .guideline_domain(&d.name, None)
-            .map(|g| g.aliases)
-            .unwrap_or_default();
-        opts.domains.push(KnownDomain {
-            name: d.name,
-            aliases,
-        });
-    }
-    if let Some(h) = hint {
-        let name = store
-            .resolve_domain_name(h)
-            .unwrap_or_else(|_| mulu_core::text::tidy(h));
-        opts.domain_hint = Some(name);
-    }
-    Ok(opts)
+    Ok(ReadOptions::from_store(store, hint)?)
 }
 
 fn print_preview(p: &ImportPreview) -> Result<()> {

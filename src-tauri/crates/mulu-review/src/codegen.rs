@@ -1,0 +1,80 @@
+//! 由审核结果的 Rust 类型生成 `ui/src/bindings/review.ts`（ts-rs），供界面的审核面板与审核工作台使用。
+//! 本模块的测试核对仓库里的文件与类型一致；修改类型后运行 `make generate`
+//! （其中一步是 `UPDATE_GENERATED=1 cargo test -p mulu-review --lib codegen`）。
+
+use mulu_core::model::Field;
+use ts_rs::{Config, TS};
+
+use crate::batch::{AnnotatedFile, BatchProgress, WorkbookCheck};
+use crate::{Coverage, DomainCoverage, Finding, ItemRef, Report, SeverityCounts};
+
+/// 界面显示字段用的名称（官方表头，[`Field::label`]）。新增 `Field` 的变体时，生成文件里的
+/// `Record<Field, string>` 会在界面的类型检查中报缺项，提醒把它加到这里。
+const FIELDS: [Field; 12] = [
+    Field::Domain,
+    Field::L1,
+    Field::L2,
+    Field::Content,
+    Field::Basis,
+    Field::TimeLimit,
+    Field::Subject,
+    Field::Channels,
+    Field::Audience,
+    Field::Mode,
+    Field::Level,
+    Field::Notes,
+];
+
+macro_rules! decls {
+    ($cfg:expr; $($t:ty),+ $(,)?) => {{
+        let mut out = String::new();
+        $( out.push_str("export "); out.push_str(&<$t>::decl($cfg)); out.push_str("\n\n"); )+
+        out
+    }};
+}
+
+/// 前端用的审核类型（由 ts-rs 生成）；`Severity` 与 `Field` 来自 `core.ts`。
+pub fn typescript_bindings() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let body = decls!(&cfg;
+        ItemRef, Finding, SeverityCounts, DomainCoverage, Coverage, Report, WorkbookCheck, AnnotatedFile,
+        BatchProgress,
+    );
+    let mut labels = String::from("/** 字段的中文名称（官方表头）。 */\nexport const FIELD_LABELS: Record<Field, string> = {\n");
+    for f in FIELDS {
+        // serde 名（如 `time_limit`）就是 TypeScript 里 `Field` 的取值。
+        let key = serde_json::to_value(f)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        labels.push_str(&format!("  {key}: '{}',\n", f.label()));
+    }
+    labels.push_str("}\n");
+    format!(
+        "// 由 mulu-review 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n\
+         import type {{ Field, Severity }} from './core'\n\n{}\n\n{labels}",
+        body.trim_end()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    /// `ui/src/bindings/review.ts` 必须与类型一致；`UPDATE_GENERATED=1` 时改写它。
+    #[test]
+    fn typescript_bindings_match_types() {
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/bindings/review.ts");
+        let want = super::typescript_bindings();
+        if std::env::var_os("UPDATE_GENERATED").is_some() {
+            std::fs::write(&path, want).unwrap();
+            return;
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "ui/src/bindings/review.ts 与 Rust 类型不一致：请运行 `make generate` 并提交生成的文件。"
+        );
+    }
+}

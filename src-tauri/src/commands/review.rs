@@ -1,0 +1,196 @@
+//! 审核命令：审核库里的目录（目录编辑的「审核」面板），批量检查工作簿并写批注工作簿（审核工作台）。
+//! `mulu-review` 的薄适配层，与命令行 `mulu check` 相同的读取与规则。
+//!
+//! 批量检查在阻塞线程池里并行进行；每完成一个文件发出一次 `review-progress` 事件
+//! （[`BatchProgress`]），界面据此显示进度。
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use mulu_core::guideline::GuidelineDomain;
+use mulu_import::ReadOptions;
+use mulu_review::{AnnotatedFile, BatchProgress, Report, WorkbookCheck};
+use rayon::prelude::*;
+use tauri::{AppHandle, Emitter, State};
+
+use crate::state::AppState;
+
+/// 进度事件的名称。
+pub const PROGRESS_EVENT: &str = "review-progress";
+
+/// 审核库里的一份目录（[`mulu_review::check_stored`]）。
+#[tauri::command]
+pub async fn check_catalog(state: State<'_, AppState>, catalog_id: i64) -> Result<Report, String> {
+    state.try_with(|s| mulu_review::check_stored(s, catalog_id))
+}
+
+/// 读、审核每个工作簿（读不了的文件在结果里写明原因，其余照常检查），按给出的顺序返回。
+#[tauri::command]
+pub async fn check_files(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> Result<Vec<WorkbookCheck>, String> {
+    let paths = distinct(paths, "请选择要检查的工作簿。")?;
+    let (opts, guidelines) = rules_input(&state)?;
+    off_thread(
+        paths,
+        move |p| mulu_review::check_workbook(Path::new(p), &opts, &guidelines),
+        move |p| emit(&app, p),
+    )
+    .await
+}
+
+/// 为每个工作簿写批注工作簿到 `dir`（`〈原文件名〉（审核意见）.xlsx`）；每个文件的结果分别给出。
+#[tauri::command]
+pub async fn annotate_files(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    dir: String,
+) -> Result<Vec<AnnotatedFile>, String> {
+    let paths = distinct(paths, "请选择要写批注的工作簿。")?;
+    if dir.trim().is_empty() {
+        return Err("请选择存放批注工作簿的文件夹。".into());
+    }
+    let dir = PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("无法创建文件夹“{}”：{e}", dir.display()))?;
+    let (opts, guidelines) = rules_input(&state)?;
+    off_thread(
+        paths,
+        move |p| mulu_review::annotate_workbook(Path::new(p), &opts, &guidelines, &dir),
+        move |p| emit(&app, p),
+    )
+    .await
+}
+
+fn emit(app: &AppHandle, p: BatchProgress) {
+    // 进度只是提示：窗口已关闭等情形下发不出去也不影响结果。
+    let _ = app.emit(PROGRESS_EVENT, p);
+}
+
+/// 去掉空白与重复的路径，保持顺序；一个都没有时返回 `empty` 这句话。
+fn distinct(paths: Vec<String>, empty: &str) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::with_capacity(paths.len());
+    for p in paths {
+        if !p.trim().is_empty() && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    if out.is_empty() {
+        return Err(empty.into());
+    }
+    Ok(out)
+}
+
+/// 读取选项与指引：在数据库锁内取出（很快），检查本身在锁外进行。
+fn rules_input(state: &AppState) -> Result<(ReadOptions, Vec<GuidelineDomain>), String> {
+    state.with(|s| {
+        Ok((
+            ReadOptions::from_store(s, None)?,
+            mulu_review::load_guidelines(s)?,
+        ))
+    })
+}
+
+/// 在阻塞线程池里并行处理每个文件，每完成一个报告一次进度；结果与 `paths` 同序。
+async fn off_thread<T: Send + 'static>(
+    paths: Vec<String>,
+    work: impl Fn(&str) -> T + Send + Sync + 'static,
+    progress: impl Fn(BatchProgress) + Send + Sync + 'static,
+) -> Result<Vec<T>, String> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let total = paths.len();
+        let done = AtomicUsize::new(0);
+        paths
+            .par_iter()
+            .map(|p| {
+                let r = work(p);
+                progress(BatchProgress {
+                    done: done.fetch_add(1, Ordering::SeqCst) + 1,
+                    total,
+                    path: p.clone(),
+                });
+                r
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| format!("检查中途出错：{e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    fn fixture(name: &str) -> String {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/workbooks")
+            .join(name)
+            .display()
+            .to_string()
+    }
+
+    #[test]
+    fn checks_files_in_order_and_reports_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("mulu.db"));
+        let (opts, guidelines) = rules_input(&state).unwrap();
+        let paths = distinct(
+            vec![
+                fixture("official_openpyxl.xlsx"),
+                fixture("not_a_workbook.xlsx"),
+                fixture("official_openpyxl.xlsx"),
+                " ".into(),
+            ],
+            "",
+        )
+        .unwrap();
+        let seen = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let log = seen.clone();
+        let results = tauri::async_runtime::block_on(off_thread(
+            paths,
+            move |p| mulu_review::check_workbook(Path::new(p), &opts, &guidelines),
+            move |p| log.lock().unwrap().push(p.done),
+        ))
+        .unwrap();
+        assert_eq!(results.len(), 2);
+        assert_eq!(results[0].report.as_ref().unwrap().item_count, 10);
+        assert!(results[1]
+            .failure
+            .as_deref()
+            .unwrap()
+            .contains("不是 Excel 工作簿"));
+        let mut done = seen.lock().unwrap().clone();
+        done.sort();
+        assert_eq!(done, vec![1, 2]);
+        assert_eq!(distinct(vec![], "请选择。").unwrap_err(), "请选择。");
+    }
+
+    #[test]
+    fn checks_a_stored_catalog() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("mulu.db"));
+        let id = state
+            .with(|s| {
+                let unit = s.create_unit(&mulu_core::model::NewUnit::new(
+                    "某某县某某镇人民政府",
+                    mulu_core::model::UnitKind::Township,
+                ))?;
+                let c = s.create_catalog(&mulu_core::model::NewCatalog::new(unit.id, 2026))?;
+                s.adopt_domain(c.id, "社会救助", None)?;
+                Ok(c.id)
+            })
+            .unwrap();
+        let report = state
+            .try_with(|s| mulu_review::check_stored(s, id))
+            .unwrap();
+        assert!(report.item_count > 0);
+        assert_eq!(report.coverage.percent, 100.0);
+        let err = state
+            .try_with(|s| mulu_review::check_stored(s, id + 100))
+            .unwrap_err();
+        assert!(err.starts_with("读取目录失败"), "{err}");
+    }
+}

@@ -1,0 +1,141 @@
+// 由 mulu-review 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
+
+import type { Field, Severity } from './core'
+
+export type ItemRef = { 
+/**
+ * 库里事项的编号；来自文件时为空。
+ */
+id: number | null, l1: string, l2: string, 
+/**
+ * 所在工作表与行号（从 1 起）；来自库时为空。
+ */
+sheet: string | null, row: number | null, };
+
+export type Finding = { 
+/**
+ * 规则编号，例如 `R101-required-field`（见 `docs/rules.md`）。
+ */
+rule: string, severity: Severity, 
+/**
+ * 所属领域；领域未识别时为空。
+ */
+domain: string, 
+/**
+ * 针对某个事项时为该事项；针对整份目录、整张表或缺失的指引事项时为空。
+ */
+item: ItemRef | null, 
+/**
+ * 针对的字段。
+ */
+field: Field | null, 
+/**
+ * 工作表名（来自文件时）。
+ */
+sheet: string | null, 
+/**
+ * 单元格引用，例如 `H12`（不含工作表名；来自文件且知道该字段所在的单元格时）。
+ */
+cell: string | null, 
+/**
+ * 中文说明：哪里不对、在哪里、该怎么办。
+ */
+message: string, 
+/**
+ * 建议改成的文字（有把握时给出），例如规范的文号或标准载体名称。
+ */
+suggestion: string | null, };
+
+export type SeverityCounts = { errors: number, warnings: number, infos: number, };
+
+export type DomainCoverage = { domain: string, 
+/**
+ * 指引的数据版本。
+ */
+data_version: string, 
+/**
+ * 指引中的事项数。
+ */
+expected: number, 
+/**
+ * 目录中有的（采用自该事项，或同名）。
+ */
+present: number, 
+/**
+ * 标为本单位不涉及且写了理由的。
+ */
+not_applicable: number, 
+/**
+ * 缺少的指引事项编号。
+ */
+missing: Array<string>, 
+/**
+ * (present + not_applicable) / expected，百分数，保留一位小数；expected 为 0 时为 100。
+ */
+percent: number, };
+
+export type Coverage = { expected: number, present: number, not_applicable: number, missing: number, 
+/**
+ * (present + not_applicable) / expected，百分数，保留一位小数；expected 为 0 时为 100。
+ */
+percent: number, domains: Array<DomainCoverage>, };
+
+export type Report = { 
+/**
+ * 按工作表、行、列（库里的目录按领域、事项顺序、字段）排好的问题。
+ */
+findings: Array<Finding>, 
+/**
+ * 审核的事项数。
+ */
+item_count: number, counts: SeverityCounts, coverage: Coverage, };
+
+export type WorkbookCheck = { 
+/**
+ * 文件路径（显示用）。
+ */
+path: string, 
+/**
+ * 编制单位：本程序导出的文件取往返数据里的单位，其他文件取标题里的单位名。
+ */
+unit: string | null, 
+/**
+ * 读出事项的领域，按出现顺序。
+ */
+domains: Array<string>, report: Report | null, 
+/**
+ * 读不了时的原因（中文句子）。
+ */
+failure: string | null, };
+
+export type AnnotatedFile = { 
+/**
+ * 原工作簿。
+ */
+source: string, 
+/**
+ * 写出的批注工作簿。
+ */
+output: string | null, 
+/**
+ * 没写成时的原因（中文句子）。
+ */
+failure: string | null, };
+
+export type BatchProgress = { done: number, total: number, path: string, };
+
+/** 字段的中文名称（官方表头）。 */
+export const FIELD_LABELS: Record<Field, string> = {
+  domain: '领域',
+  l1: '一级事项',
+  l2: '二级事项',
+  content: '公开内容（要素）',
+  basis: '公开依据',
+  time_limit: '公开时限',
+  subject: '公开主体',
+  channels: '公开渠道和载体',
+  audience: '公开对象',
+  mode: '公开方式',
+  level: '公开层级',
+  notes: '备注',
+}
