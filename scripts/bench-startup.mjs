@@ -5,27 +5,23 @@
 //
 //   bash scripts/bench.sh startup
 //   （即：cargo build -p biaozhunmulu --release；xvfb-run -a node scripts/bench-startup.mjs）
-import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
 import { join, resolve, dirname } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const wdioDir = join(repo, 'ui/node_modules/webdriverio')
-const wdioEntry = JSON.parse(readFileSync(join(wdioDir, 'package.json'), 'utf8')).exports['.'].import
-const { remote } = await import(pathToFileURL(join(wdioDir, wdioEntry)).href)
+// 发布版程序；harness 按 APP_BINARY 启动它（空闲端口、全新的数据库与 HOME，与端到端测试相同）。
+process.env.APP_BINARY ??= join(repo, 'target/release/biaozhunmulu')
+const { setup, openApp, APP, DRIVER } = await import('../tests/e2e/harness.mjs')
 
-const APP = resolve(process.env.APP_BINARY ?? join(repo, 'target/release/biaozhunmulu'))
 const MULU = resolve(process.env.MULU_BINARY ?? join(repo, 'target/release/mulu'))
-const DRIVER = resolve(process.env.TAURI_DRIVER ?? join(repo, 'tools/bin/tauri-driver'))
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 5000)
 for (const p of [APP, MULU, DRIVER]) if (!existsSync(p)) { console.error(`缺少 ${p}`); process.exit(2) }
 
-const work = mkdtempSync(join(tmpdir(), 'mulu-startup-'))
-const env = { ...process.env, MULU_DB: join(work, 'mulu.db'), HOME: join(work, 'home'), XDG_DATA_HOME: join(work, 'data') }
-mkdirSync(env.HOME, { recursive: true })
+const h = await setup('mulu-startup-')
+const { env, work } = h
 
 // 一份 5,000 个事项的目录：采用全部指引后按 JSON 复制放大，再用 `mulu import` 整份写入。
 const mulu = (...args) => execFileSync(MULU, ['--db', env.MULU_DB, ...args], { env, encoding: 'utf8' })
@@ -45,8 +41,6 @@ for (const it of seed.items) it.position = (domainPos[it.domain] = (domainPos[it
 writeFileSync(join(work, 'big.json'), JSON.stringify(seed))
 mulu('import', join(work, 'big.json'))
 
-const driver = spawn(DRIVER, ['--port', '4445'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
-await new Promise((r) => setTimeout(r, 1500))
 
 const clk = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim())
 /** 进程的启动时刻（Unix 毫秒）：/proc/PID/stat 的 starttime（开机后的时钟滴答）+ 开机时刻。 */
@@ -90,15 +84,11 @@ const memory = []
 let open5k = []
 let search = []
 for (let run = 0; run < RUNS; run++) {
-  const browser = await remote({ hostname: '127.0.0.1', port: 4445, logLevel: 'error', capabilities: { 'tauri:options': { application: APP } } })
+  // openApp 等到界面可交互（body.dataset.ready）；页面里记下那一刻的时间。
+  const browser = await openApp()
   const pid = appPid()
   const t0 = startedAt(pid)
-  let readyAt = 0
-  for (;;) {
-    const r = await browser.execute(() => document.body.dataset.ready === '1' ? Date.now() : 0)
-    if (r) { readyAt = r; break }
-    await new Promise((r) => setTimeout(r, 10))
-  }
+  const readyAt = await browser.execute(() => Number(document.body.dataset.readyAt))
   startup.push(readyAt - t0)
   await new Promise((r) => setTimeout(r, 1500)) // 等 WebKit 子进程稳定后再量内存
   memory.push(pssOfTree(pid))
@@ -119,7 +109,7 @@ for (let run = 0; run < RUNS; run++) {
     const catalogs = await invoke('list_catalogs')
     const id = catalogs.find((c) => c.unit_name.includes('基准县')).id
     const out = []
-    for (const q of ['最低生活保障', '审批', '政府网站', '临时救助', '工作日内', '救助供养']) {
+    for (const q of ['最低生活保障', '审批', '办事指南', '临时救助', '国务院令', '救助供养']) {
       const t = performance.now()
       const hits = await invoke('search_items', { catalogId: id, query: q })
       out.push([q, performance.now() - t, hits.length])
@@ -129,7 +119,7 @@ for (let run = 0; run < RUNS; run++) {
   search.push(...times)
   await browser.deleteSession()
 }
-driver.kill()
+await h.stop()
 
 const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]
 const fmt = (x) => x.toFixed(0)

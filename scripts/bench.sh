@@ -6,6 +6,7 @@
 #   scripts/bench.sh export     # 导出：26 个领域、20,000 个事项 → 工作簿，对比 rust_xlsxwriter 下限
 #   scripts/bench.sh import     # 导入：读 26 张表、20,000 行的工作簿，对比 python-calamine 与 openpyxl
 #   scripts/bench.sh review     # 审核：300 个提交的工作簿（约 6 万个事项），对比 frictionless
+#   scripts/bench.sh startup    # 桌面程序：启动到可交互、总内存（PSS）、打开 5,000 个事项的目录、搜索
 #
 # 导入、审核的输入由独立写入器（XlsxWriter）生成到 target/bench-inputs/，Python 工具装在 tests/.venv。
 #
@@ -61,17 +62,29 @@ bench_review() {
   echo "（已存 $OUT_DIR/review.md）"
 }
 
+bench_startup() {
+  echo "==> 桌面程序启动基准（release，Xvfb + WebDriver）"
+  bash scripts/setup.sh >/dev/null
+  npm --prefix ui run build >/dev/null
+  cargo build --release -p biaozhunmulu -p mulu-cli --quiet
+  xvfb-run -a -s "-screen 0 1280x800x24" node scripts/bench-startup.mjs | tee "$OUT_DIR/startup.log"
+  { machine; echo; grep '^|' "$OUT_DIR/startup.log"; } > "$OUT_DIR/startup.md"
+  echo "（已存 $OUT_DIR/startup.md）"
+}
+
 case "${1:-all}" in
   export) bench_export ;;
   import) bench_import ;;
   review) bench_review ;;
+  startup) bench_startup ;;
   all)
     bench_export
     bench_import
     bench_review
+    bench_startup
     ;;
   *)
-    echo "用法：scripts/bench.sh [all|export|import|review]" >&2
+    echo "用法：scripts/bench.sh [all|export|import|review|startup]" >&2
     exit 2
     ;;
 esac

@@ -33,6 +33,8 @@ describe('toRows', () => {
       item(4, '养老服务', '综合业务', '办事指南'),
     ])
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 1])
+    // 序号 repeats across domains, so the grid keys rows by item id, which is unique.
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length)
     expect(rows.map((r) => r.domainStart)).toEqual([true, false, false, true])
     expect(rows.map((r) => r.l1Start)).toEqual([true, false, true, true])
   })

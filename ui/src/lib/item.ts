@@ -19,6 +19,8 @@ export function chosenCarriers(f: Pick<ItemFields, 'channels'>): string {
 }
 
 export interface Row {
+  /** The item's id: the grid's row key (序号 repeats across domains). */
+  id: number
   item: Item
   /** 1-based number within its domain, as 序号 in the official table. */
   seq: number
@@ -43,7 +45,7 @@ export function toRows(items: Item[]): Row[] {
     seq += 1
     const l1Start = item.l1 !== l1
     l1 = item.l1
-    rows.push({ item, seq, domainStart, l1Start })
+    rows.push({ id: item.id, item, seq, domainStart, l1Start })
   }
   return rows
 }

@@ -52,9 +52,31 @@ pub struct RepealedText {
 impl RepealedText {
     /// 一条公开依据是否引用了这个文件。
     pub fn matches(&self, basis: &str) -> bool {
-        let n = normalise(basis);
-        self.match_any.iter().any(|p| n.contains(&normalise(p)))
-            && self.match_all.iter().all(|p| n.contains(&normalise(p)))
+        Matcher::new(self).matches(&normalise(basis))
+    }
+}
+
+/// 规整好的匹配片段（审核时每条依据都要与整张清单比较：片段只规整一次）。
+struct Matcher<'r> {
+    text: &'r RepealedText,
+    any: Vec<String>,
+    all: Vec<String>,
+}
+
+impl<'r> Matcher<'r> {
+    fn new(text: &'r RepealedText) -> Self {
+        let norm = |v: &[String]| v.iter().map(|p| normalise(p)).collect();
+        Matcher {
+            text,
+            any: norm(&text.match_any),
+            all: norm(&text.match_all),
+        }
+    }
+
+    /// `n` 是已规整（[`normalise`]）的依据。
+    fn matches(&self, n: &str) -> bool {
+        self.any.iter().any(|p| n.contains(p.as_str()))
+            && self.all.iter().all(|p| n.contains(p.as_str()))
     }
 }
 
@@ -100,7 +122,7 @@ pub fn builtin_repealed() -> &'static [RepealedText] {
 }
 
 pub(super) fn check(ctx: &mut Ctx) {
-    let repealed = ctx.c.repealed;
+    let matchers: Vec<Matcher> = ctx.c.repealed.iter().map(Matcher::new).collect();
     for (idx, it) in ctx.items().iter().enumerate() {
         let label = item_label(it, idx);
         for line in &it.fields.basis {
@@ -108,7 +130,8 @@ pub(super) fn check(ctx: &mut Ctx) {
                 continue;
             }
             let shown = tidy(line);
-            for r in repealed.iter().filter(|r| r.matches(line)) {
+            let n = normalise(line);
+            for r in matchers.iter().filter(|m| m.matches(&n)).map(|m| m.text) {
                 let (rule, what) = match r.status {
                     RepealedStatus::Repealed => (&BASIS_REPEALED, "已被废止"),
                     RepealedStatus::Revised => (&BASIS_SUPERSEDED, "已经修订"),

@@ -1,42 +1,65 @@
 //! R601–R603：指引事项的覆盖、“不涉及”的理由、不予公开事项的法定理由。
 
+use std::collections::HashSet;
+
 use mulu_core::guideline::GuidelineItem;
 
 use super::catalog::{GUIDELINE_ITEM_MISSING, NOT_APPLICABLE_NO_REASON, WITHHELD_NO_GROUND};
-use super::{is_blank, name_key, Ctx};
-use crate::input::ReviewItem;
+use super::{is_blank, Ctx, NameKeys};
 use crate::report::{percent, Coverage, DomainCoverage};
 
-/// 目录里的事项是否就是这个指引事项：采用自它，或名称相同（去掉空白与编号后）。
-fn covers(it: &ReviewItem, gi: &GuidelineItem) -> bool {
-    if it.guideline_id() == Some(gi.id.as_str()) {
-        return true;
-    }
-    let (l1, l2) = (name_key(&it.fields.l1), name_key(&it.fields.l2));
-    let (g1, g2) = (name_key(&gi.l1), name_key(&gi.l2));
-    match (g1.is_empty(), g2.is_empty()) {
-        (false, false) => l1 == g1 && l2 == g2,
-        // 来源里没看到一级事项：只比二级事项。
-        (true, false) => l2 == g2,
-        // 只有一级事项：目录里可能写在一级或二级。
-        (false, true) => (l1 == g1 && l2.is_empty()) || l2 == g1,
-        (true, true) => false,
+/// 一个领域里目录已有的事项：采用自哪些指引事项，名称键（去掉空白与编号后）有哪些。
+#[derive(Default)]
+struct Present<'k> {
+    ids: HashSet<&'k str>,
+    pairs: HashSet<(&'k str, &'k str)>,
+    l2: HashSet<&'k str>,
+}
+
+impl Present<'_> {
+    /// 目录里是否有这个指引事项：采用自它，或名称相同。
+    fn covers(&self, gi: &GuidelineItem, (g1, g2): &NameKeys) -> bool {
+        if self.ids.contains(gi.id.as_str()) {
+            return true;
+        }
+        match (g1.is_empty(), g2.is_empty()) {
+            (false, false) => self.pairs.contains(&(g1.as_str(), g2.as_str())),
+            // 来源里没看到一级事项：只比二级事项。
+            (true, false) => self.l2.contains(g2.as_str()),
+            // 只有一级事项：目录里可能写在一级或二级。
+            (false, true) => {
+                self.pairs.contains(&(g1.as_str(), "")) || self.l2.contains(g1.as_str())
+            }
+            (true, true) => false,
+        }
     }
 }
 
 pub(super) fn check(ctx: &mut Ctx) -> Coverage {
+    // 名称键借出来用，写问题（要可变借用 ctx）时不冲突；结束时放回。
+    let item_keys = std::mem::take(&mut ctx.item_keys);
+    let item_guides = ctx.item_guides.clone();
     let c = ctx.c;
     let mut coverage = Coverage::default();
     for domain in c.all_domains() {
         let Some(g) = c.guideline(domain) else {
             continue;
         };
-        let items: Vec<&ReviewItem> = c
-            .items
-            .iter()
-            .filter(|it| c.guideline(it.domain).is_some_and(|x| x.name == g.name))
-            .collect();
-        let sheet = items.iter().find_map(|it| it.sheet);
+        let mut present = Present::default();
+        let mut sheet = None;
+        for (idx, it) in c.items.iter().enumerate() {
+            if item_guides[idx].is_none_or(|x| x.name != g.name) {
+                continue;
+            }
+            sheet = sheet.or(it.sheet);
+            if let Some(id) = it.guideline_id() {
+                present.ids.insert(id);
+            }
+            let (l1, l2) = &item_keys[idx];
+            present.pairs.insert((l1.as_str(), l2.as_str()));
+            present.l2.insert(l2.as_str());
+        }
+        let gkeys = ctx.guide_keys(g).to_vec();
         let mut dc = DomainCoverage {
             domain: g.name.clone(),
             data_version: g.data_version.clone(),
@@ -46,8 +69,8 @@ pub(super) fn check(ctx: &mut Ctx) -> Coverage {
             missing: Vec::new(),
             percent: 0.0,
         };
-        for gi in &g.items {
-            if items.iter().any(|it| covers(it, gi)) {
+        for (gi, keys) in g.items.iter().zip(&gkeys) {
+            if present.covers(gi, keys) {
                 dc.present += 1;
                 continue;
             }
@@ -122,5 +145,6 @@ pub(super) fn check(ctx: &mut Ctx) -> Coverage {
             );
         }
     }
+    ctx.item_keys = item_keys;
     coverage
 }

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use mulu_core::guideline::GuidelineItem;
 use mulu_core::model::Field;
 use mulu_core::text::squeeze;
 
@@ -57,48 +56,54 @@ fn duplicates(ctx: &mut Ctx) {
     }
 }
 
-fn key(l1: &str, l2: &str) -> String {
-    format!("{}/{}", name_key(l1), name_key(l2))
-}
-
 /// 允许的差异：最多 2 个字，且不超过名称长度的四分之一。
 fn close(a: &str, b: &str) -> Option<usize> {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let len = la.max(lb);
+    // 编辑距离不小于长度差：差得多的不必算（每个事项要与领域里全部指引事项比较）。
+    let limit = 2.min(len / 4);
+    if limit == 0 || la.abs_diff(lb) > limit {
+        return None;
+    }
     let d = levenshtein(a, b);
-    let len = a.chars().count().max(b.chars().count());
-    (d > 0 && d <= 2 && d * 4 <= len).then_some(d)
+    (d > 0 && d <= limit).then_some(d)
 }
 
 fn near_guideline(ctx: &mut Ctx) {
     let items = ctx.items();
     for (idx, it) in items.iter().enumerate() {
-        let Some(g) = ctx.c.guideline(it.domain) else {
+        let Some(g) = ctx.item_guides[idx] else {
             continue;
         };
-        let k = key(&it.fields.l1, &it.fields.l2);
-        if k == "/" {
+        let (l1, l2) = &ctx.item_keys[idx];
+        if l1.is_empty() && l2.is_empty() {
             continue;
         }
-        let exact = |gi: &GuidelineItem| key(&gi.l1, &gi.l2) == k;
-        if g.items.iter().any(exact) {
+        let gkeys = ctx.guide_keys(g);
+        if gkeys.iter().any(|(g1, g2)| g1 == l1 && g2 == l2) {
             continue;
         }
         // 采用自某个指引事项的，只与它比较；其他事项与全部指引事项比较，取最接近的。
-        let candidates: Vec<&GuidelineItem> = match it.guideline_id() {
-            Some(id) => g.items.iter().filter(|gi| gi.id == id).collect(),
-            None => g.items.iter().collect(),
-        };
-        let (l1, l2) = (name_key(&it.fields.l1), name_key(&it.fields.l2));
-        let best = candidates
-            .into_iter()
-            .filter_map(|gi| {
-                let (g1, g2) = (name_key(&gi.l1), name_key(&gi.l2));
+        let adopted = it.guideline_id();
+        let best = g
+            .items
+            .iter()
+            .zip(gkeys)
+            .filter(|(gi, _)| adopted.is_none_or(|id| gi.id == id))
+            .filter_map(|(gi, (g1, g2))| {
                 // 只有一个名称不同时只量那一个：短名称（“审批结果”与“审批信息”）换了一个词不是错别字。
                 let d = if g1 == l1 {
-                    close(&l2, &g2)
+                    close(l2, g2)
                 } else if g2 == l2 {
-                    close(&l1, &g1)
+                    close(l1, g1)
                 } else {
-                    close(&k, &key(&gi.l1, &gi.l2))
+                    // 两个名称都不同：合起来量。先比长度，差得多的不必拼字符串。
+                    let n = |a: &str, b: &str| a.chars().count() + b.chars().count() + 1;
+                    let (la, lb) = (n(l1, l2), n(g1, g2));
+                    if la.abs_diff(lb) > 2.min(la.max(lb) / 4) {
+                        return None;
+                    }
+                    close(&format!("{l1}/{l2}"), &format!("{g1}/{g2}"))
                 };
                 d.map(|d| (d, gi))
             })

@@ -16,6 +16,7 @@ pub use time_limit::{classify_time_limit, TimeLimit};
 
 use std::collections::HashMap;
 
+use mulu_core::guideline::GuidelineDomain;
 use mulu_core::model::Field;
 
 use crate::input::{CatalogUnderReview, ReviewItem};
@@ -39,9 +40,19 @@ pub(crate) fn run_all(c: &CatalogUnderReview) -> (Vec<Finding>, Coverage) {
 /// 排序键：分组（工作表或领域，按出现顺序）、行（事项顺序）、列、规则编号。
 type SortKey = (usize, u64, u32, &'static str);
 
-/// 规则运行时的上下文：被审核的目录与收集到的问题。
+/// 一级、二级事项名称的比较键（[`name_key`]）。
+pub(crate) type NameKeys = (String, String);
+
+/// 规则运行时的上下文：被审核的目录、预先算好的名称键与指引，以及收集到的问题。
 pub(crate) struct Ctx<'c, 'a> {
     pub c: &'c CatalogUnderReview<'a>,
+    /// 每个事项（与 `c.items` 同序）的名称键：名称比较在每对事项与指引事项之间进行，
+    /// 逐次求键曾占审核时间的三成。
+    pub item_keys: Vec<NameKeys>,
+    /// 每个事项所属领域的指引（认不出领域时为空）。
+    pub item_guides: Vec<Option<&'a GuidelineDomain>>,
+    /// 各领域指引事项的名称键（按领域名称，与 `items` 同序）。
+    guide_keys: HashMap<String, Vec<NameKeys>>,
     groups: HashMap<String, usize>,
     out: Vec<(SortKey, Finding)>,
 }
@@ -57,11 +68,35 @@ impl<'c, 'a> Ctx<'c, 'a> {
             let n = groups.len();
             groups.entry(group_name(None, d)).or_insert(n);
         }
+        let keys = |l1: &str, l2: &str| (name_key(l1), name_key(l2));
+        let item_keys = c
+            .items
+            .iter()
+            .map(|it| keys(&it.fields.l1, &it.fields.l2))
+            .collect();
+        let item_guides: Vec<Option<&'a GuidelineDomain>> =
+            c.items.iter().map(|it| c.guideline(it.domain)).collect();
+        let mut guide_keys = HashMap::new();
+        let domains = c.all_domains();
+        let guides = domains.iter().filter_map(|d| c.guideline(d));
+        for g in guides.chain(item_guides.iter().flatten().copied()) {
+            guide_keys
+                .entry(g.name.clone())
+                .or_insert_with(|| g.items.iter().map(|gi| keys(&gi.l1, &gi.l2)).collect());
+        }
         Ctx {
             c,
+            item_keys,
+            item_guides,
+            guide_keys,
             groups,
             out: Vec::new(),
         }
+    }
+
+    /// 指引 `g` 的事项名称键（与 `g.items` 同序）。
+    pub fn guide_keys(&self, g: &GuidelineDomain) -> &[NameKeys] {
+        self.guide_keys.get(&g.name).map_or(&[], Vec::as_slice)
     }
 
     fn group(&mut self, sheet: Option<&str>, domain: &str) -> usize {
