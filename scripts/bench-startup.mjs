@@ -83,6 +83,8 @@ const startup = []
 const memory = []
 let open5k = []
 let search = []
+const lists = []
+const edits = []
 for (let run = 0; run < RUNS; run++) {
   // openApp 等到界面可交互（body.dataset.ready）；页面里记下那一刻的时间。
   const browser = await openApp()
@@ -114,9 +116,19 @@ for (let run = 0; run < RUNS; run++) {
       const hits = await invoke('search_items', { catalogId: id, query: q })
       out.push([q, performance.now() - t, hits.length])
     }
-    done(out)
+    // 读出全部事项（打开目录时界面做的事），再改其中一项的公开时限（自动保存走的命令）。
+    let t = performance.now()
+    const items = await invoke('list_items', { catalogId: id })
+    const listMs = performance.now() - t
+    const { id: itemId, catalog_id: _c, position: _p, provenance: _pr, ...fields } = items[Math.floor(items.length / 2)]
+    t = performance.now()
+    await invoke('update_item', { id: itemId, fields: { ...fields, time_limit: `${fields.time_limit}（基准）` } })
+    const editMs = performance.now() - t
+    done({ out, listMs, editMs })
   })
-  search.push(...times)
+  search.push(...times.out)
+  lists.push(times.listMs)
+  edits.push(times.editMs)
   await browser.deleteSession()
 }
 await h.stop()
@@ -130,4 +142,6 @@ console.log(`| 启动到可交互 (ms) | ${fmt(Math.min(...startup))} | ${fmt(me
 console.log(`| 启动后总内存 PSS (MB，${memory[0].processes} 个进程) | ${fmt(Math.min(...memory.map((m) => m.mb)))} | ${fmt(med(memory.map((m) => m.mb)))} |`)
 console.log(`| 打开 ${ITEMS} 个事项的目录 (ms) | ${fmt(Math.min(...open5k))} | ${fmt(med(open5k))} |`)
 console.log(`| 搜索往返 (ms，${search.length} 次查询，命中 ${search.map((s) => s[2]).join('/')} ) | ${Math.min(...searchMs).toFixed(1)} | ${med(searchMs).toFixed(1)} |`)
-console.log(JSON.stringify({ bench: 'startup', startup_ms: startup, pss_mb: memory.map((m) => m.mb), open_ms: open5k, search_ms: searchMs }))
+console.log(`| 读出 ${ITEMS} 个事项 list_items (ms) | ${fmt(Math.min(...lists))} | ${fmt(med(lists))} |`)
+console.log(`| 改一个字段并保存 update_item (ms) | ${Math.min(...edits).toFixed(1)} | ${med(edits).toFixed(1)} |`)
+console.log(JSON.stringify({ bench: 'startup', list_ms: lists, edit_ms: edits, startup_ms: startup, pss_mb: memory.map((m) => m.mb), open_ms: open5k, search_ms: searchMs }))
