@@ -172,6 +172,43 @@ const tests = [
     assert(focused.startsWith(label), `the field “${label}” was not focused (focus is in “${focused}”)`)
     await browser.saveScreenshot(join(outDir, 'findings.png'))
   }],
+  ['paste rows copied from Excel as local items, undone and redone as one edit', async () => {
+    // The imported catalog is open, an item of 社会救助 selected (focus in its panel). Two rows as
+    // Excel puts them on the clipboard: CRLF, a quoted cell with a line break (two bases).
+    const names = ['端到端粘贴事项甲', '端到端粘贴事项乙']
+    const tsv = `综合业务\t${names[0]}\t办理结果\t"《社会救助暂行办法》\n《最低生活保障审核确认办法》"\t20个工作日内\t县民政局\r\n`
+      + `综合业务\t${names[1]}\t检查结果\t\t5个工作日内\t县民政局\r\n`
+    assert(await pasteInto(byTest('item-grid'), tsv), 'WebKit dropped the clipboardData of the synthetic paste event')
+    const confirm = await browser.$(byTest('paste-confirm'))
+    await confirm.waitForDisplayed({ timeout: 5000 })
+    const dialog = await textOf(byTest('paste-dialog'))
+    assert(dialog.includes('粘贴为本级特色事项') && dialog.includes('读出 2 个事项') && dialog.includes('社会救助'),
+      `the dialog does not say 2 items into 社会救助: ${dialog.slice(0, 200)}`)
+    assert(names.every((n) => dialog.includes(n)) && dialog.includes('5个工作日内'), `the preview lacks the pasted rows: ${dialog}`)
+    await sleep(300)
+    await browser.saveScreenshot(join(outDir, 'paste.png'))
+    const before = (await browser.$$('.el-message--success')).length
+    await jsClick(confirm)
+    await browser.waitUntil(async () => (await browser.$$('.el-message--success')).length > before, {
+      timeout: 8000, timeoutMsg: 'no success message after pasting',
+    })
+    assert(await browser.execute(() => [...document.querySelectorAll('.el-message--success')].some((m) => m.innerText.includes('已粘贴 2 个事项'))),
+      'the message does not say 已粘贴 2 个事项')
+    const gridHas = async (n) => (await textOf(byTest('item-grid'))).includes(n)
+    await browser.waitUntil(async () => (await gridHas(names[0])) && (await gridHas(names[1])), { timeout: 8000, timeoutMsg: 'the pasted items are not in the grid' })
+    assert((await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)).length === 12, 'the grid does not hold 10 + 2 items')
+    const l2 = await browser.$(`input${byTest('field-l2')}, ${byTest('field-l2')} input`)
+    assert((await l2.getValue()) === names[0], `the first pasted item is not selected: ${await l2.getValue()}`)
+    // One undo entry removes both; redo brings both back.
+    await jsClick(await browser.$(byTest('undo')))
+    await browser.waitUntil(async () => !(await gridHas(names[0])) && !(await gridHas(names[1])), { timeout: 8000, timeoutMsg: 'undo did not remove both pasted items' })
+    await jsClick(await browser.$(byTest('redo')))
+    await browser.waitUntil(async () => (await gridHas(names[0])) && (await gridHas(names[1])), { timeout: 8000, timeoutMsg: 'redo did not bring both pasted items back' })
+    // Pasting into a field stays a plain text paste: no dialog.
+    await pasteInto(`input${byTest('search')}, ${byTest('search')} input`, tsv)
+    await sleep(300)
+    assert(!(await browser.$(byTest('paste-confirm')).isDisplayed()), 'pasting into the search field opened the paste dialog')
+  }],
   ['the review workbench checks workbooks and writes annotated copies', async () => {
     await (await browser.$(byTest('nav-review'))).click()
     answerOpenDialog([fixture('official_openpyxl.xlsx'), fixture('county_department_nolevel.xlsx'), fixture('not_a_workbook.xlsx')])
@@ -197,6 +234,21 @@ const tests = [
     await browser.saveScreenshot(join(outDir, 'review.png'))
   }],
 ]
+
+/** Fires a paste event on the element matching `sel` carrying `text` as text/plain (what Ctrl+V
+ *  does; WebDriver cannot reach the system clipboard). False when the event lost its data. */
+function pasteInto(sel, text) {
+  return browser.execute((s, t) => {
+    const el = document.querySelector(s)
+    if (!el) throw new Error(`nothing matches ${s}`)
+    el.focus()
+    const data = new DataTransfer()
+    data.setData('text/plain', t)
+    const ev = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+    el.dispatchEvent(ev)
+    return ev.clipboardData?.getData('text/plain') === t
+  }, sel, text)
+}
 
 let passed = 0
 let failed = 0

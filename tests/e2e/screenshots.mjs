@@ -69,6 +69,25 @@ try {
   await browser.$(byTest('item-panel')).waitForDisplayed({ timeout: 5000 })
   await shot('editor')
 
+  // 粘贴 (Ctrl+V on the grid): rows copied from another catalog in Excel, header and 序号 included,
+  // one row without names. The dialog is cancelled: the later screens stay as they were.
+  const tsv = '序号\t一级事项\t二级事项\t公开内容（要素）\t公开依据\t公开时限\t公开主体\r\n'
+    + '1\t临时救助\t急难型临时救助\t救助对象、救助金额\t"《社会救助暂行办法》\n《关于进一步加强和改进临时救助工作的意见》"\t信息形成或者变更之日起20个工作日内\t镇人民政府\r\n'
+    + '2\t\t支出型临时救助\t救助对象、救助金额\t《社会救助暂行办法》\t信息形成或者变更之日起20个工作日内\t镇人民政府\r\n'
+    + '3\t\t\t（见上）\t\t\t\r\n'
+    + '4\t困难群众救助\t救助资金发放情况\t发放对象、金额\t《社会救助暂行办法》\t每季度\t镇人民政府\r\n'
+  await browser.execute((t) => {
+    const grid = document.querySelector('[data-testid="item-grid"]')
+    grid.focus()
+    const data = new DataTransfer()
+    data.setData('text/plain', t)
+    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, tsv)
+  await (await browser.$(byTest('paste-confirm'))).waitForDisplayed({ timeout: 5000 })
+  await shot('paste')
+  await browser.keys(['Escape'])
+  await browser.waitUntil(async () => !(await (await browser.$(byTest('paste-confirm'))).isDisplayed()), { timeout: 5000 })
+
   // 导出: the menu, the Excel options step, and the result message.
   await (await browser.$(byTest('export'))).click()
   await (await browser.$(byTest('export-xlsx'))).waitForDisplayed({ timeout: 5000 })

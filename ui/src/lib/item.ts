@@ -73,3 +73,13 @@ export function basisFromText(text: string): string[] {
 export function sameFields(a: ItemFields, b: ItemFields): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
+
+/** A new 本级特色事项 as the editor starts it: the usual carrier, audience and mode ticked, to be
+ *  filled in (添加本级特色事项, and the rows pasted from Excel). */
+export function newLocalFields(domain: string, l1 = '本级特色事项'): ItemFields {
+  return {
+    domain, l1, l2: '', content: '', elements: [], basis: [], time_limit: '信息形成或者变更之日起20个工作日内',
+    subject: '', channels: { standard: ['政府网站'], extra: [] }, audience: ['全社会'], audience_group: null, mode: ['主动'],
+    level: [], notes: '',
+  }
+}
