@@ -209,6 +209,76 @@ const tests = [
     await sleep(300)
     assert(!(await browser.$(byTest('paste-confirm')).isDisplayed()), 'pasting into the search field opened the paste dialog')
   }],
+  ['不予公开事项 and 不涉及 records are written at once and read by the review', async () => {
+    // The imported catalog (社会救助) is open, the 审核 panel still showing its earlier findings.
+    const WITHHELD = '端到端不予公开事项：行政执法案卷'
+    const REASON = '本镇无此项职能，由县民政局负责（端到端测试）'
+    await jsClick(await browser.$(byTest('withheld-toggle')))
+    await browser.$(byTest('withheld-panel')).waitForDisplayed({ timeout: 5000 })
+    await jsClick(await browser.$(byTest('withheld-add')))
+    const name = await browser.$(`input${byTest('withheld-name')}, ${byTest('withheld-name')} input`)
+    await name.waitForDisplayed({ timeout: 5000 })
+    await name.addValue(WITHHELD)
+    await jsClick(await browser.$(`${byTest('withheld-ground')} .el-select__wrapper`))
+    const pickOption = (prefix) => browser.execute((p) => {
+      const o = [...document.querySelectorAll('.el-select-dropdown__item')].find((li) => li.innerText.trim().startsWith(p))
+      o?.click()
+      return o ? o.innerText.trim() : ''
+    }, prefix)
+    let ground = ''
+    await browser.waitUntil(async () => (ground = await pickOption('条例第十六条')) !== '', { timeout: 5000, timeoutMsg: 'no 条例第十六条 among the grounds' })
+    assert(ground.includes('行政执法案卷信息'), `the ground option does not say what it covers: ${ground}`)
+    // Enter in the name field submits the form.
+    await name.click()
+    await browser.keys(['Enter'])
+    await browser.waitUntil(async () => {
+      const t = await textOf(byTest('withheld-table'))
+      return t.includes(WITHHELD) && t.includes('条例第十六条')
+    }, { timeout: 8000, timeoutMsg: 'the 不予公开事项 is not listed with its ground' })
+    await browser.waitUntil(async () => !(await browser.$(byTest('withheld-save')).isDisplayed()), { timeout: 5000, timeoutMsg: 'the dialog stayed open after saving' })
+
+    // 不涉及: a 社会救助 guideline item the review reports missing (neither adopted nor named alike).
+    await jsClick(await browser.$('#tab-na'))
+    await jsClick(await browser.$(byTest('na-add')))
+    await browser.$(byTest('na-reason')).waitForDisplayed({ timeout: 5000 })
+    await browser.waitUntil(async () => (await textOf(`${byTest('na-domain')}`)).includes('社会救助'), { timeout: 5000, timeoutMsg: 'the domain is not preset' })
+    await jsClick(await browser.$(`${byTest('na-item')} .el-select__wrapper`))
+    let picked = ''
+    await browser.waitUntil(async () => {
+      picked = await browser.execute((sel) => {
+        const findings = document.querySelector(sel)?.innerText ?? ''
+        const o = [...document.querySelectorAll('.el-select-dropdown__item')]
+          .find((li) => { const m = /^(\d\d\.\d{3}) /.exec(li.innerText.trim()); return m && findings.includes(`（${m[1]}）`) })
+        o?.click()
+        return o ? o.innerText.trim() : ''
+      }, byTest('findings-table'))
+      return picked !== ''
+    }, { timeout: 8000, timeoutMsg: 'no guideline item that the review reports missing among the choices' })
+    const [gid = '', ...rest] = picked.split(' ')
+    const gname = rest.join(' ').split(' / ').pop()
+    const reason = await browser.$(`${byTest('na-reason')} textarea, textarea${byTest('na-reason')}`)
+    await reason.addValue(REASON)
+    await jsClick(await browser.$(byTest('na-save')))
+    await browser.waitUntil(async () => {
+      const t = await textOf(byTest('na-table'))
+      return t.includes(gid) && t.includes(gname) && t.includes(REASON)
+    }, { timeout: 8000, timeoutMsg: `the 不涉及 record of ${picked} is not listed with its name and reason` })
+    await jsClick(await browser.$('#tab-withheld'))
+    assert((await textOf(byTest('withheld-table'))).includes(WITHHELD), 'the 不予公开事项 is gone from its tab')
+
+    // The 审核 panel knows its results are out of date; re-run: no R603 for the item, no R601 for the 不涉及 one.
+    if (!(await browser.$(byTest('findings-panel')).isExisting())) await jsClick(await browser.$(byTest('review-toggle')))
+    const findings = () => textOf(byTest('findings-panel'))
+    await browser.waitUntil(async () => (await findings()).includes('可能已过时'), { timeout: 5000, timeoutMsg: 'the 审核 panel does not say it is out of date' })
+    await jsClick(await browser.$(byTest('findings-run')))
+    await browser.waitUntil(async () => !(await findings()).includes('可能已过时'), { timeout: 10000, timeoutMsg: 'the review did not run again' })
+    const after = await findings()
+    assert(after.includes('覆盖率'), 'the re-run shows no coverage')
+    assert(!after.includes(WITHHELD), `a finding mentions the 不予公开事项 that has a ground: ${after.slice(0, 200)}`)
+    assert(!after.includes(`（${gid}）`), `${gid} is still reported missing although marked 不涉及 with a reason`)
+    await browser.saveScreenshot(join(outDir, 'withheld.png'))
+    await jsClick(await browser.$(byTest('withheld-toggle')))
+  }],
   ['the review workbench checks workbooks and writes annotated copies', async () => {
     await (await browser.$(byTest('nav-review'))).click()
     answerOpenDialog([fixture('official_openpyxl.xlsx'), fixture('county_department_nolevel.xlsx'), fixture('not_a_workbook.xlsx')])

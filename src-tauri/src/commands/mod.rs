@@ -6,6 +6,7 @@ pub mod guidelines;
 pub mod import;
 pub mod items;
 pub mod review;
+pub mod withheld;
 
 use serde::Serialize;
 use tauri::State;

@@ -11,9 +11,11 @@ import type {
   Item,
   ItemFields,
   NewUnit,
+  NotApplicable,
   SearchHit,
   Unit,
   UnitKind,
+  Withheld,
 } from '../bindings/core'
 import type { AnnotatedFile, Report, WorkbookCheck } from '../bindings/review'
 import type { ExportDone, ExportOptionsArg } from './export'
@@ -36,6 +38,16 @@ export const api = {
   restoreItem: (item: Item) => invoke<Item>('restore_item', { item }),
   moveItem: (id: number, position: number) => invoke<Item>('move_item', { id, position }),
   searchItems: (catalogId: number, query: string) => invoke<SearchHit[]>('search_items', { catalogId, query }),
+  listWithheld: (catalogId: number) => invoke<Withheld[]>('list_withheld', { catalogId }),
+  /** `withheld.id` is ignored; resolves to the stored entry with its id. */
+  addWithheld: (withheld: Withheld) => invoke<Withheld>('add_withheld', { withheld }),
+  updateWithheld: (withheld: Withheld) => invoke<void>('update_withheld', { withheld }),
+  deleteWithheld: (id: number) => invoke<void>('delete_withheld', { id }),
+  listNotApplicable: (catalogId: number) => invoke<NotApplicable[]>('list_not_applicable', { catalogId }),
+  /** Marks a guideline item 不涉及 (reason required); an item already marked gets the new reason. */
+  setNotApplicable: (notApplicable: NotApplicable) => invoke<void>('set_not_applicable', { notApplicable }),
+  clearNotApplicable: (catalogId: number, guidelineItemId: string) =>
+    invoke<void>('clear_not_applicable', { catalogId, guidelineItemId }),
   exportXlsx: (catalogId: number, path: string, options: ExportOptionsArg | null = null) =>
     invoke<ExportDone>('export_xlsx', { catalogId, path, options }),
   exportHtml: (catalogId: number, path: string, options: ExportOptionsArg | null = null) =>
