@@ -102,10 +102,17 @@ impl GuidelineItem {
 
     /// 显示用的名称：“一级事项 / 二级事项”。
     pub fn display_name(&self) -> String {
-        if self.l2.is_empty() {
-            self.l1.clone()
-        } else {
-            format!("{} / {}", self.l1, self.l2)
+        // 原件里写作“—”“/”的名称表示没有这一级。
+        let placeholder = |s: &str| {
+            s.trim()
+                .chars()
+                .all(|c| matches!(c, '—' | '－' | '-' | '/' | '／' | '–'))
+        };
+        match (placeholder(&self.l1), placeholder(&self.l2)) {
+            (false, false) => format!("{} / {}", self.l1, self.l2),
+            (false, true) => self.l1.clone(),
+            (true, false) => self.l2.clone(),
+            (true, true) => self.id.clone(),
         }
     }
 }
