@@ -152,14 +152,7 @@ pub fn e2e_open_paths() -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixture(name: &str) -> String {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../tests/fixtures/workbooks")
-            .join(name)
-            .display()
-            .to_string()
-    }
+    use crate::commands::fixture;
 
     fn preview(state: &AppState, name: &str) -> Result<ImportPreview, String> {
         let opts = read_options(state, None)?;

@@ -26,3 +26,13 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         version: env!("CARGO_PKG_VERSION"),
     }
 }
+
+/// 测试用：`tests/fixtures/workbooks/` 里的一个工作簿（见那里的 INDEX.md）。
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/workbooks")
+        .join(name)
+        .display()
+        .to_string()
+}

@@ -122,15 +122,8 @@ async fn off_thread<T: Send + 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::fixture;
     use std::sync::Mutex;
-
-    fn fixture(name: &str) -> String {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../tests/fixtures/workbooks")
-            .join(name)
-            .display()
-            .to_string()
-    }
 
     #[test]
     fn checks_files_in_order_and_reports_progress() {

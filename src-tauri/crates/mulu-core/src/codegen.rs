@@ -2,7 +2,7 @@
 //! 与 `ui/src/bindings/core.ts`。测试 `tests/generated.rs` 核对仓库里的文件与类型一致；
 //! 修改类型后运行 `make generate`（即 `UPDATE_GENERATED=1 cargo test -p mulu-core --test generated`）。
 
-use ts_rs::{Config, TS};
+use ts_rs::Config;
 
 use crate::guideline::{
     CarrierRequirement, DataStatus, GuidelineCarrier, GuidelineDomain, GuidelineDomainSummary,
@@ -29,10 +29,17 @@ pub fn guideline_schema() -> String {
     schema_text::<GuidelineDomain>()
 }
 
-macro_rules! decls {
+/// 把几个类型的 ts-rs 声明拼成一个 TypeScript 文件的正文（`export type …`，空行分隔）。
+/// mulu-review 生成 `review.ts` 时也用它。
+#[macro_export]
+macro_rules! ts_decls {
     ($cfg:expr; $($t:ty),+ $(,)?) => {{
         let mut out = String::new();
-        $( out.push_str("export "); out.push_str(&<$t>::decl($cfg)); out.push_str("\n\n"); )+
+        $(
+            out.push_str("export ");
+            out.push_str(&<$t as ::ts_rs::TS>::decl($cfg));
+            out.push_str("\n\n");
+        )+
         out
     }};
 }
@@ -40,7 +47,7 @@ macro_rules! decls {
 /// 前端用的 TypeScript 类型（由 ts-rs 生成）。
 pub fn typescript_bindings() -> String {
     let cfg = Config::new().with_large_int("number");
-    let body = decls!(&cfg;
+    let body = crate::ts_decls!(&cfg;
         Audience, Mode, Level, StandardCarrier, Channels, UnitKind, Unit, NewUnit,
         CatalogStatus, Catalog, CatalogSummary, NewCatalog, CatalogExport, Provenance, ItemFields, Item,
         WithholdGround, Withheld, NotApplicable, DataStatus, CarrierRequirement, GuidelineCarrier,

@@ -3,7 +3,7 @@
 //! （其中一步是 `UPDATE_GENERATED=1 cargo test -p mulu-review --lib codegen`）。
 
 use mulu_core::model::Field;
-use ts_rs::{Config, TS};
+use ts_rs::Config;
 
 use crate::batch::{AnnotatedFile, BatchProgress, WorkbookCheck};
 use crate::{Coverage, DomainCoverage, Finding, ItemRef, Report, SeverityCounts};
@@ -25,18 +25,10 @@ const FIELDS: [Field; 12] = [
     Field::Notes,
 ];
 
-macro_rules! decls {
-    ($cfg:expr; $($t:ty),+ $(,)?) => {{
-        let mut out = String::new();
-        $( out.push_str("export "); out.push_str(&<$t>::decl($cfg)); out.push_str("\n\n"); )+
-        out
-    }};
-}
-
 /// 前端用的审核类型（由 ts-rs 生成）；`Severity` 与 `Field` 来自 `core.ts`。
 pub fn typescript_bindings() -> String {
     let cfg = Config::new().with_large_int("number");
-    let body = decls!(&cfg;
+    let body = mulu_core::ts_decls!(&cfg;
         ItemRef, Finding, SeverityCounts, DomainCoverage, Coverage, Report, WorkbookCheck, AnnotatedFile,
         BatchProgress,
     );
