@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mulu_core::model::{ImportPreview, PreviewItem};
+use mulu_core::model::{Diagnostic, ImportPreview, PreviewItem};
 use mulu_import::{read_workbook, ImportError, ReadOptions};
 use serde_json::Value;
 
@@ -142,16 +142,30 @@ fn check_preview(name: &str, exp: &Value, p: &ImportPreview, problems: &mut Vec<
             }
         }
     }
-    // 期望里写明的提示（工作表、单元格、严重程度）。
+    // 提示：期望里的每一条（工作表、单元格、严重程度、说明的片段）都要有，且没有多出来的。
+    let mut unmatched: Vec<&Diagnostic> = p.diagnostics().collect();
     for d in exp["diagnostics"].as_array().into_iter().flatten() {
-        let hit = p.diagnostics().any(|g| {
+        let hit = unmatched.iter().position(|g| {
             g.sheet == d["sheet"].as_str().unwrap_or("")
                 && g.cell.as_deref() == d["cell"].as_str()
                 && g.severity.as_str() == d["severity"].as_str().unwrap_or("")
+                && g.message.contains(d["message"].as_str().unwrap_or(""))
         });
-        if !hit {
-            problems.push(format!("{name}：缺少提示 {d}"));
+        match hit {
+            Some(i) => {
+                unmatched.remove(i);
+            }
+            None => problems.push(format!("{name}：缺少提示 {d}")),
         }
+    }
+    for g in unmatched {
+        problems.push(format!(
+            "{name}：多出提示 {}!{} {} {}",
+            g.sheet,
+            g.cell.as_deref().unwrap_or("-"),
+            g.severity.as_str(),
+            g.message
+        ));
     }
 }
 
