@@ -97,9 +97,12 @@ for (let run = 0; run < RUNS; run++) {
 
   // 打开 5,000 个事项的目录：从点开到表格出现行。
   await (await browser.$('[data-testid="nav-catalogs"]')).click()
-  const rows = await browser.$$('[data-testid="catalog-table"] tr')
+  // （该屏的代码第一次打开时才加载，目录列表随后读出：等到那一行出现。）
   let target = null
-  for (const r of rows) if ((await browser.execute((el) => el.innerText, r)).includes('基准县')) target = r
+  await browser.waitUntil(async () => {
+    for (const r of await browser.$$('[data-testid="catalog-table"] tr')) if ((await browser.execute((el) => el.innerText, r)).includes('基准县')) target = r
+    return target !== null
+  }, { timeout: 20000, interval: 100 })
   const t1 = Date.now()
   await browser.execute((e) => e.querySelector('td').dispatchEvent(new MouseEvent('dblclick', { bubbles: true })), target)
   await browser.waitUntil(async () => (await browser.$$('[data-testid="item-grid"] .el-table-v2__row')).length > 10, { timeout: 20000 })

@@ -22,6 +22,7 @@ try {
 const { saveDir } = h
 
 const EDITED = '信息形成之日起5个工作日内（端到端测试）'
+const INLINE = '信息形成之日起10个工作日内（表格内编辑）'
 const UNIT = '端到端测试县某某镇人民政府'
 let browser
 const tests = [
@@ -77,6 +78,143 @@ const tests = [
     const row = await rowWithText('catalog-table', UNIT)
     await jsDblClick(await row.$('td'))
     await browser.waitUntil(async () => (await textOf(byTest('item-grid'))).includes(EDITED), { timeout: 8000, timeoutMsg: 'edit lost after restart' })
+  }],
+  ['edit a 公开时限 cell in place in the grid (double-click, type, Enter), undo and redo with the keys', async () => {
+    // The catalog of the earlier steps is open (社会救助). The third row: not the one edited above.
+    const [, , id] = await gridOrder()
+    const before = await cellText(id, 'time')
+    await jsDblClick(await browser.$(`${rowSel(id)} [data-col="time"]`))
+    const input = await browser.$(`${byTest('item-grid')} .cell-editor input`)
+    await input.waitForDisplayed({ timeout: 5000 })
+    assert(await browser.execute(() => !!document.activeElement?.closest('.cell-editor')), 'the cell editor does not have the focus')
+    assert((await input.getValue()) === before, `the cell editor starts from “${await input.getValue()}”, not “${before}”`)
+    await browser.keys(['Control', 'a'])
+    await browser.keys(['Backspace'])
+    await input.addValue(INLINE)
+    await browser.keys(['Enter'])
+    await browser.waitUntil(async () => (await cellText(id, 'time')) === INLINE, { timeout: 5000, timeoutMsg: 'the grid does not show the edit made in the cell' })
+    assert(!(await browser.$(`${byTest('item-grid')} .cell-editor`).isExisting()), 'the cell editor stayed open after Enter')
+    // The row is selected and the panel shows the same value.
+    const field = await browser.$(`input${byTest('field-time-limit')}, ${byTest('field-time-limit')} input`)
+    assert((await field.getValue()) === INLINE, `the panel shows “${await field.getValue()}”`)
+    assert((await listItem(id)).time_limit === INLINE, 'the edit is not in the database')
+    // Ctrl+Z on the grid (it has the focus back): one step undoes the edit, grid and panel.
+    assert(await browser.execute(() => document.activeElement?.dataset.testid === 'item-grid'), 'the focus did not return to the grid')
+    await browser.$(byTest('undo')).waitForEnabled({ timeout: 5000 })
+    await browser.keys(['Control', 'z'])
+    await browser.waitUntil(async () => (await cellText(id, 'time')) === before && (await field.getValue()) === before, {
+      timeout: 5000, timeoutMsg: 'Ctrl+Z did not restore the cell and the panel',
+    })
+    assert((await listItem(id)).time_limit === before, 'the undo did not reach the database')
+    await browser.keys(['Control', 'y'])
+    await browser.waitUntil(async () => (await cellText(id, 'time')) === INLINE && (await field.getValue()) === INLINE, {
+      timeout: 5000, timeoutMsg: 'Ctrl+Y did not bring the edit back',
+    })
+    assert((await listItem(id)).time_limit === INLINE, 'the redone edit is not in the database')
+    // Esc cancels: nothing written.
+    await jsDblClick(await browser.$(`${rowSel(id)} [data-col="time"]`))
+    await input.waitForDisplayed({ timeout: 5000 })
+    await input.addValue('（不要）')
+    await browser.keys(['Escape'])
+    await browser.waitUntil(async () => !(await browser.$(`${byTest('item-grid')} .cell-editor`).isExisting()), { timeout: 5000, timeoutMsg: 'Esc did not close the cell editor' })
+    await sleep(600) // longer than the autosave pause
+    assert((await cellText(id, 'time')) === INLINE && (await listItem(id)).time_limit === INLINE, 'Esc did not cancel the edit')
+  }],
+  ['toggle 公开方式 and 公开层级 in the grid, by click and by keyboard', async () => {
+    const [, , id] = await gridOrder()
+    const before = await listItem(id)
+    const tog = (col, v) => browser.$(`${rowSel(id)} [data-col="${col}"] .tog[data-value="${v}"]`)
+    const pressed = async (col, v) => (await (await tog(col, v)).getAttribute('aria-pressed')) === 'true'
+    const panelChecked = (field, v) => browser.execute((f, val) => [...document.querySelectorAll(`[data-field="${f}"] .el-checkbox`)]
+      .some((c) => c.innerText.trim() === val && c.classList.contains('is-checked')), field, v)
+    // 公开层级 乡级 by click: the toggle, the panel and the database agree.
+    const wasOn = before.level.includes('乡级')
+    await jsClick(await tog('level', '乡级'))
+    await browser.waitUntil(async () => (await pressed('level', '乡级')) !== wasOn, { timeout: 5000, timeoutMsg: 'the 乡级 toggle did not change' })
+    assert((await panelChecked('level', '乡级')) !== wasOn, 'the panel’s 公开层级 does not show the toggle')
+    assert((await listItem(id)).level.includes('乡级') !== wasOn, 'the 公开层级 toggle is not in the database')
+    // 公开方式 by keyboard: focus the cell (←/→ from 公开时限), Enter steps into its toggles, → to 依申请, Space.
+    const modeWas = before.mode.includes('依申请')
+    await browser.execute(() => document.querySelector('[data-testid="item-grid"]').focus())
+    for (let i = 0; i < 8; i++) await browser.keys(['ArrowLeft']) // to the first column
+    const hops = ['domain', 'l1', 'l2', 'time', 'channels', 'audience', 'mode']
+    for (const col of hops) {
+      await browser.keys(['ArrowRight'])
+      await browser.waitUntil(async () => (await focusedCol()) === col, { timeout: 3000, timeoutMsg: `→ did not move the focus to ${col} (at ${await focusedCol()})` })
+    }
+    await browser.keys(['Enter'])
+    await browser.waitUntil(() => browser.execute(() => document.activeElement?.dataset.value === '主动'), { timeout: 3000, timeoutMsg: 'Enter did not step into the 公开方式 toggles' })
+    await browser.keys(['ArrowRight'])
+    await browser.keys([' '])
+    await browser.waitUntil(async () => (await pressed('mode', '依申请')) !== modeWas, { timeout: 5000, timeoutMsg: 'Space did not toggle 依申请' })
+    assert((await panelChecked('mode', '依申请')) !== modeWas, 'the panel’s 公开方式 does not show the toggle')
+    assert((await listItem(id)).mode.includes('依申请') !== modeWas, 'the 公开方式 toggle is not in the database')
+    // One undo step per toggle: undo takes back 依申请 only, then 乡级.
+    await browser.keys(['Escape'])
+    await browser.keys(['Control', 'z'])
+    await browser.waitUntil(async () => (await listItem(id)).mode.includes('依申请') === modeWas, { timeout: 5000, timeoutMsg: 'undo did not take back the 公开方式 toggle' })
+    assert((await listItem(id)).level.includes('乡级') !== wasOn, 'one undo took back both toggles')
+    await browser.waitUntil(async () => (await pressed('mode', '依申请')) === modeWas, { timeout: 5000, timeoutMsg: 'the toggle does not show the undo' })
+    await browser.keys(['Control', 'z'])
+    await browser.waitUntil(async () => (await listItem(id)).level.includes('乡级') === wasOn, { timeout: 5000, timeoutMsg: 'the second undo did not take back 乡级' })
+  }],
+  ['check carriers in the grid’s 公开渠道和载体 checklist', async () => {
+    const [, , id] = await gridOrder()
+    const before = await listItem(id)
+    const carrier = before.channels.standard.includes('精准推送') ? '广播电视' : '精准推送'
+    await jsDblClick(await browser.$(`${rowSel(id)} [data-col="channels"]`))
+    const pop = await browser.$(byTest('carrier-pop'))
+    await pop.waitForDisplayed({ timeout: 5000 })
+    await browser.execute((c) => {
+      const box = [...document.querySelectorAll('[data-testid="carrier-pop"] .el-checkbox')].find((b) => b.innerText.trim() === c)
+      box.querySelector('input').click()
+    }, carrier)
+    await jsClick(await browser.$(byTest('carrier-ok')))
+    await browser.waitUntil(async () => (await cellText(id, 'channels')).includes(carrier), { timeout: 5000, timeoutMsg: `the grid does not list ${carrier}` })
+    assert((await listItem(id)).channels.standard.includes(carrier), `${carrier} is not in the database`)
+    assert(!(await pop.isDisplayed()), 'the checklist stayed open')
+    await jsClick(await browser.$(byTest('undo')))
+    await browser.waitUntil(async () => !(await listItem(id)).channels.standard.includes(carrier), { timeout: 5000, timeoutMsg: 'undo did not take the carrier back' })
+  }],
+  ['reorder by dragging the ⠿ handle, within the domain only; undo restores the order', async () => {
+    const order = await listOrder()
+    const [a, b, c, d] = order
+    assert((await gridOrder()).slice(0, 4).join() === order.slice(0, 4).join(), 'the grid does not show the stored order')
+    // Item b (second) dropped on the lower half of item d (fourth): a c d b …
+    const how = await dragRow(b, d, 'after')
+    console.log(`     (drag: ${how})`)
+    const want = [a, c, d, b]
+    await browser.waitUntil(async () => (await gridOrder()).slice(0, 4).join() === want.join(), {
+      timeout: 5000, timeoutMsg: `the grid order is not ${want.join(',')}`,
+    })
+    assert((await listOrder()).slice(0, 4).join() === want.join(), `the database order is not ${want.join(',')}: ${(await listOrder()).slice(0, 4).join()}`)
+    // Upper half of the first row: to the top.
+    await dragRow(d, a, 'before')
+    await browser.waitUntil(async () => (await gridOrder()).slice(0, 4).join() === [d, a, c, b].join(), { timeout: 5000, timeoutMsg: 'dropping before the first row did not put it first' })
+    // Two drags, two undo steps.
+    await jsClick(await browser.$(byTest('undo')))
+    await browser.waitUntil(async () => (await listOrder()).slice(0, 4).join() === want.join(), { timeout: 5000, timeoutMsg: 'undo did not take back the second drag' })
+    await jsClick(await browser.$(byTest('undo')))
+    await browser.waitUntil(async () => (await listOrder()).join() === order.join() && (await gridOrder()).join() === order.join(), {
+      timeout: 5000, timeoutMsg: 'undo did not restore the order',
+    })
+    // Alt+↓ moves the selected item one place, as 下移 does.
+    await jsClick(await browser.$(`${rowSel(a)} [data-col="l1"]`))
+    await browser.keys(['Alt', 'ArrowDown'])
+    await browser.waitUntil(async () => (await listOrder()).slice(0, 2).join() === [b, a].join(), { timeout: 5000, timeoutMsg: 'Alt+↓ did not move the item down' })
+    await browser.keys(['Control', 'z'])
+    await browser.waitUntil(async () => (await listOrder()).join() === order.join(), { timeout: 5000, timeoutMsg: 'Ctrl+Z did not undo Alt+↓' })
+    // Another domain: refused with a message, nothing moved.
+    await adoptDomain('养老服务')
+    await (await browser.$(byTest('nav-editor'))).click()
+    let other = null
+    await browser.waitUntil(async () => (other = await firstRowOf('养老服务')) !== null, { timeout: 8000, timeoutMsg: 'no 养老服务 row on screen' })
+    const all = await listOrder()
+    const last = order[order.length - 1]
+    await browser.execute((id) => document.querySelector(`[data-testid="item-grid"] .el-table-v2__row[data-id="${id}"]`)?.scrollIntoView({ block: 'center' }), other)
+    await dragRow(last, other, 'before')
+    await browser.waitUntil(async () => (await textOf('.el-message--warning')).includes('只能在同一领域内'), { timeout: 5000, timeoutMsg: 'no message when dropping on another domain' })
+    assert((await listOrder()).join() === all.join(), 'a drop on another domain changed the order')
   }],
   ['export to xlsx and check the file', async () => {
     await chooseExport('xlsx')
@@ -304,6 +442,63 @@ const tests = [
     await browser.saveScreenshot(join(outDir, 'review.png'))
   }],
 ]
+
+// ---- The editor's grid (rows carry data-id, cells data-col) ----
+const rowSel = (id) => `${byTest('item-grid')} .el-table-v2__row[data-id="${id}"]`
+const cellText = async (id, col) => (await textOf(`${rowSel(id)} [data-col="${col}"]`)).trim()
+/** Item ids of the grid's rows on screen, top to bottom (the virtual grid positions its rows absolutely). */
+const gridOrder = () => browser.execute(() => [...document.querySelectorAll('[data-testid="item-grid"] .el-table-v2__row[data-id]')]
+  .map((r) => [r.getBoundingClientRect().top, Number(r.dataset.id)]).sort((x, y) => x[0] - y[0]).map((x) => x[1]))
+const focusedCol = () => browser.execute(() => document.querySelector('[data-testid="item-grid"] .cell-focus')?.dataset.col ?? '')
+/** The first row on screen of a domain (its id), or null. */
+const firstRowOf = (domain) => browser.execute((d) => {
+  const rows = [...document.querySelectorAll('[data-testid="item-grid"] .el-table-v2__row[data-id]')]
+    .filter((r) => r.querySelector('[data-col="domain"]')?.innerText.trim() === d)
+    .sort((x, y) => x.getBoundingClientRect().top - y.getBoundingClientRect().top)
+  return rows.length ? Number(rows[0].dataset.id) : null
+}, domain)
+/** The open catalog's items as stored, read through the app's own list_items command. */
+async function storedItems() {
+  const r = await browser.executeAsync((unit, done) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke
+    invoke('list_catalogs')
+      .then((cs) => invoke('list_items', { catalogId: cs.find((c) => c.unit_name === unit).id }))
+      .then(done, (e) => done({ error: String(e) }))
+  }, UNIT)
+  if (r?.error) throw new Error(`list_items failed: ${r.error}`)
+  return r
+}
+const listItem = async (id) => (await storedItems()).find((i) => i.id === id)
+const listOrder = async () => (await storedItems()).map((i) => i.id)
+
+/**
+ * Drags row `src` by its ⠿ handle onto the upper ('before') or lower ('after') half of row `dst`.
+ * WebKitWebDriver does not carry HTML5 drag and drop through pointer actions (tried, WebKitGTK
+ * 2.x: pressing on the handle and moving fires dragstart, but no dragover or drop ever reaches the
+ * page, and dragAndDrop() likewise), so the page receives the DragEvents a real drag sends —
+ * dragstart on the handle, dragover and drop on the target row at the pointer's place, dragend on
+ * the handle — with one DataTransfer, dispatched on the real elements.
+ */
+async function dragRow(src, dst, where) {
+  const ok = await browser.execute((s, d, w) => {
+    const grid = document.querySelector('[data-testid="item-grid"]')
+    const handle = grid.querySelector(`.el-table-v2__row[data-id="${s}"] [data-testid="drag-handle"]`)
+    const row = grid.querySelector(`.el-table-v2__row[data-id="${d}"]`)
+    if (!handle || !row) return false
+    const target = row.querySelector('[data-col="l2"]') ?? row
+    const r = row.getBoundingClientRect()
+    const data = new DataTransfer()
+    const at = { bubbles: true, cancelable: true, dataTransfer: data, clientX: r.left + 200, clientY: w === 'before' ? r.top + 4 : r.bottom - 4 }
+    handle.dispatchEvent(new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer: data }))
+    target.dispatchEvent(new DragEvent('dragenter', at))
+    target.dispatchEvent(new DragEvent('dragover', at))
+    target.dispatchEvent(new DragEvent('drop', at))
+    handle.dispatchEvent(new DragEvent('dragend', { bubbles: true, dataTransfer: data }))
+    return true
+  }, src, dst, where)
+  assert(ok, `row ${src} or ${dst} is not on screen`)
+  return 'synthetic DragEvents on the real elements'
+}
 
 /** Fires a paste event on the element matching `sel` carrying `text` as text/plain (what Ctrl+V
  *  does; WebDriver cannot reach the system clipboard). False when the event lost its data. */

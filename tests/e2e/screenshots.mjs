@@ -67,7 +67,25 @@ try {
   const gridRows = await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)
   await jsClick(gridRows[1] ?? gridRows[0])
   await browser.$(byTest('item-panel')).waitForDisplayed({ timeout: 5000 })
+  await shot('editor-panel')
+  // …the panel folded away: the whole grid, with the in-place controls; a 公开时限 cell being edited.
+  await jsClick(await browser.$(byTest('panel-toggle')))
+  await browser.waitUntil(async () => !(await browser.$(byTest('item-panel')).isExisting()), { timeout: 5000 })
+  const rowId = (i) => browser.execute((n) => [...document.querySelectorAll('[data-testid="item-grid"] .el-table-v2__row[data-id]')]
+    .sort((x, y) => x.getBoundingClientRect().top - y.getBoundingClientRect().top)[n]?.dataset.id, i)
+  const cell = async (i, col) => browser.$(`${byTest('item-grid')} .el-table-v2__row[data-id="${await rowId(i)}"] [data-col="${col}"]`)
+  await browser.execute((el) => el.dispatchEvent(new MouseEvent('dblclick', { bubbles: true })), await cell(1, 'time'))
+  await (await browser.$(`${byTest('item-grid')} .cell-editor input`)).waitForDisplayed({ timeout: 5000 })
   await shot('editor')
+  await browser.keys(['Escape'])
+  // …and the 公开渠道和载体 checklist of a cell.
+  await browser.execute((el) => el.dispatchEvent(new MouseEvent('dblclick', { bubbles: true })), await cell(3, 'channels'))
+  await (await browser.$(byTest('carrier-pop'))).waitForDisplayed({ timeout: 5000 })
+  await shot('editor-carriers')
+  await jsClick(await browser.$(byTest('carrier-cancel')))
+  await jsClick(await browser.$(byTest('panel-toggle')))
+  await jsClick(gridRows[1] ?? gridRows[0])
+  await browser.$(byTest('item-panel')).waitForDisplayed({ timeout: 5000 })
 
   // 不予公开/不涉及: two entries of the negative list, one still without its statutory ground (审核
   // reports it, R603). The panel is closed afterwards: the later screens stay as they were.
@@ -162,6 +180,7 @@ try {
   await (await browser.$(byTest('nav-review'))).click()
   answerOpenDialog(['township_huibian.xlsx', 'county_department_nolevel.xlsx', 'multi_domain_one_sheet.xlsx', 'flag_variants.xlsx',
     'legacy_wps.xls', 'truncated.xlsx'].map(fixture))
+  await browser.$(byTest('review-pick')).waitForExist({ timeout: 5000 }) // (the screen's code loads on first use)
   await jsClick(await browser.$(byTest('review-pick')))
   await browser.waitUntil(async () => (await browser.$$(`${byTest('review-files')} .el-table__body tr`)).length === 6, { timeout: 20000 })
   const flags = (await browser.$$(`${byTest('review-files')} .el-table__body tr`))[3]

@@ -1,8 +1,9 @@
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import zhCn from 'element-plus/es/locale/lang/zh-cn'
-import 'element-plus/dist/index.css'
+// Element Plus is imported on demand (unplugin-vue-components, see vite.config.ts). The services
+// called from script — ElMessage, ElMessageBox — need their CSS here: no template names them.
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
 import './style.css'
 import App from './App.vue'
 
-createApp(App).use(ElementPlus, { locale: zhCn }).mount('#app')
+createApp(App).mount('#app')
