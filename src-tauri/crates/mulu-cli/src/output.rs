@@ -19,10 +19,47 @@ macro_rules! outln {
 
 /// 以缩进的 JSON 写到 stdout。
 pub fn print_json<T: Serialize + ?Sized>(v: &T) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    // stdout 按行刷新：缩进的 JSON 每行一次系统调用，几十 MB 的结果要几十万次。
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, v).map_err(std::io::Error::from)?;
     writeln!(out)?;
+    out.flush()?;
     Ok(())
+}
+
+/// 一个元素的缩进 JSON（在工作线程里先序列化好，见 [`print_json_parts`]）。
+pub fn json_part<T: Serialize + ?Sized>(v: &T) -> Result<Vec<u8>> {
+    Ok(serde_json::to_vec_pretty(v).map_err(std::io::Error::from)?)
+}
+
+/// 把各自序列化好的元素（[`json_part`]）写成一个缩进的 JSON 数组，
+/// 与 [`print_json`] 写整个数组的输出逐字节相同。
+pub fn print_json_parts(parts: &[Vec<u8>]) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write_json_parts(&mut out, parts)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn write_json_parts(out: &mut impl Write, parts: &[Vec<u8>]) -> std::io::Result<()> {
+    if parts.is_empty() {
+        return writeln!(out, "[]");
+    }
+    out.write_all(b"[\n")?;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",\n")?;
+        }
+        // 字符串里的换行在 JSON 里是 `\n`，所以按行缩进是安全的。
+        for (j, line) in part.split(|&b| b == b'\n').enumerate() {
+            if j > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"  ")?;
+            out.write_all(line)?;
+        }
+    }
+    out.write_all(b"\n]\n")
 }
 
 /// 显示宽度：汉字等全角字符按 2 计。
@@ -76,5 +113,33 @@ pub fn clap_error(e: clap::Error) -> ExitCode {
             eprintln!("错误：{what}{detail}。运行 `mulu --help` 查看用法。");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_parts_match_serde_pretty_array() {
+        let v = vec![
+            serde_json::json!({"path": "a.xlsx", "findings": [{"message": "多行\n文字", "cell": "H12"}], "x": []}),
+            serde_json::json!({"path": "b.xlsx", "findings": [], "n": 3}),
+        ];
+        let parts: Vec<Vec<u8>> = v.iter().map(|x| json_part(x).unwrap()).collect();
+        let mut got = Vec::new();
+        write_json_parts(&mut got, &parts).unwrap();
+        let mut want = serde_json::to_vec_pretty(&v).unwrap();
+        want.push(b'\n');
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            String::from_utf8(want).unwrap()
+        );
+
+        let mut empty = Vec::new();
+        write_json_parts(&mut empty, &[]).unwrap();
+        let mut want = serde_json::to_vec_pretty(&Vec::<u8>::new()).unwrap();
+        want.push(b'\n');
+        assert_eq!(empty, want);
     }
 }

@@ -17,6 +17,7 @@
 //! # Ok::<(), mulu_core::store::StoreError>(())
 //! ```
 
+pub mod cellref;
 pub mod codegen;
 pub mod guideline;
 pub mod model;

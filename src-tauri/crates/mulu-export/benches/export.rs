@@ -622,7 +622,7 @@ fn assert_same_parts(ours: &[u8], floor: &[u8]) {
                 let mut f = z.by_index(i).unwrap();
                 let mut v = Vec::new();
                 f.read_to_end(&mut v).unwrap();
-                (f.name().to_string(), v)
+                (f.name().unwrap().to_string(), v)
             })
             .collect()
     };

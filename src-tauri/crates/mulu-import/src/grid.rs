@@ -1,7 +1,7 @@
 //! 一张工作表的文字网格：每格一段文字，合并单元格的值填到它覆盖的每一格，
 //! 并记下每格的“来源格”（合并区域的左上角），诊断与定位都指向来源格。
 
-use calamine::{Data, Dimensions, Range};
+use calamine::{Data, DataRef, Dimensions, Range};
 
 /// 工作表的文字网格（行列从 0 起，相对工作表左上角 A1）。
 pub struct Grid {
@@ -19,24 +19,36 @@ impl Grid {
             Some((r, c)) => (r as usize + 1, c as usize + 1),
             None => (0, 0),
         };
-        let mut rows = vec![vec![String::new(); w]; h];
-        let mut errors = Vec::new();
+        let mut cells = Cells {
+            rows: vec![vec![String::new(); w]; h],
+            ..Cells::default()
+        };
         for (r, c, v) in range.used_cells() {
             let (r, c) = (
                 r + range.start().map_or(0, |s| s.0 as usize),
                 c + range.start().map_or(0, |s| s.1 as usize),
             );
-            let text = match v {
-                Data::Error(e) => {
-                    errors.push((r as u32, c as u32, e.to_string()));
-                    String::new()
-                }
-                other => cell_text(other),
-            };
-            if let Some(cell) = rows.get_mut(r).and_then(|row| row.get_mut(c)) {
-                *cell = text;
+            match v {
+                Data::Error(e) => cells.error(r as u32, c as u32, e.to_string()),
+                other => cells.put(r as u32, c as u32, cell_text(other)),
             }
         }
+        Self::from_cells(name, cells, merges)
+    }
+
+    /// 由逐格读出的文字建网格，再把合并区域左上角的值填到它覆盖的每一格。
+    pub fn from_cells(name: &str, cells: Cells, merges: &[Dimensions]) -> Self {
+        let Cells {
+            mut rows,
+            width: w,
+            errors,
+        } = cells;
+        // 每行补齐到同样宽（按格取值时不必处处判断行长）。
+        let w = w.max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        for row in &mut rows {
+            row.resize(w, String::new());
+        }
+        let h = rows.len();
         let mut merged_from = std::collections::HashMap::new();
         for m in merges {
             let (r0, c0) = m.start;
@@ -116,21 +128,73 @@ impl Grid {
         out
     }
 
+    /// 一行的第一段非空文字，以及这一行是否只有这一段文字（合并的标题行只算一段）。
+    /// 空行返回 `None`。与 [`Grid::distinct_texts`] 一致，但不分配。
+    pub fn first_text(&self, r: u32) -> Option<(&str, Option<&str>)> {
+        let mut texts = self
+            .row(r)
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty());
+        let first = texts.next()?;
+        let only = texts.all(|t| t == first).then_some(first);
+        Some((first, only))
+    }
+
     pub fn is_blank_row(&self, r: u32) -> bool {
         self.row(r).iter().all(|t| t.trim().is_empty())
     }
 }
 
-/// 行列（从 0 起）→ `H12`。
-pub fn a1(row: u32, col: u32) -> String {
-    let mut name = String::new();
-    let mut c = col + 1;
-    while c > 0 {
-        let rem = ((c - 1) % 26) as u8;
-        name.insert(0, (b'A' + rem) as char);
-        c = (c - 1) / 26;
+/// 逐格收集的文字（行列从 0 起），交给 [`Grid::from_cells`]。
+#[derive(Default)]
+pub struct Cells {
+    rows: Vec<Vec<String>>,
+    width: usize,
+    errors: Vec<(u32, u32, String)>,
+}
+
+impl Cells {
+    /// 目前的行数、列数（读取时据此限制表格大小）。
+    pub fn size(&self) -> (u64, u64) {
+        (self.rows.len() as u64, self.width as u64)
     }
-    format!("{name}{}", row + 1)
+
+    /// 放一格文字。
+    pub fn put(&mut self, r: u32, c: u32, text: String) {
+        *self.slot(r as usize, c as usize) = text;
+    }
+
+    /// 错误值（`#REF!` 等）按空白读，另记下来。
+    pub fn error(&mut self, r: u32, c: u32, e: String) {
+        self.slot(r as usize, c as usize);
+        self.errors.push((r, c, e));
+    }
+
+    fn slot(&mut self, r: usize, c: usize) -> &mut String {
+        if self.rows.len() <= r {
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        self.width = self.width.max(c + 1);
+        let row = &mut self.rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        &mut row[c]
+    }
+}
+
+pub use mulu_core::cellref::format as a1;
+
+/// 流式读出的单元格的文字（共享字符串只复制一次）；错误值返回 `Err`。
+pub fn cell_ref_text(v: &DataRef<'_>) -> Result<String, String> {
+    Ok(match v {
+        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::String(s) => s.clone(),
+        DataRef::Error(e) => return Err(e.to_string()),
+        DataRef::Empty => String::new(),
+        other => cell_text(&Data::from(other.clone())),
+    })
 }
 
 /// 单元格值的文字：数字不带多余的 `.0`，日期按 Excel 显示的常见样式。
@@ -171,14 +235,6 @@ fn excel_date(serial: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a1_names() {
-        assert_eq!(a1(0, 0), "A1");
-        assert_eq!(a1(11, 7), "H12");
-        assert_eq!(a1(0, 26), "AA1");
-        assert_eq!(a1(4, 701), "ZZ5");
-    }
 
     #[test]
     fn excel_dates() {

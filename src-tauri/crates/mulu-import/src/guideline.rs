@@ -19,7 +19,7 @@ pub fn read_guideline(
     version: &str,
     base: &dyn Fn(&str) -> Option<GuidelineDomain>,
 ) -> Result<(Vec<GuidelineDomain>, Vec<Diagnostic>), ImportError> {
-    let tables = crate::read_tables(path, opts)?;
+    let tables = crate::read_tables(path, opts, crate::table::Keep::Carriers)?;
     let source = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -1,7 +1,7 @@
 //! 找表头、认栏目：表头可在任一行开始，一行或两行；栏名有各地的同义写法、截断与繁体。
 
 use crate::grid::Grid;
-use crate::normalize::key;
+use crate::normalize::{key, key_into};
 
 /// 一栏的含义。
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,24 +210,29 @@ fn is_core(r: &Role) -> bool {
 
 /// 栏名最长的字节数（约 40 个汉字，例如“公开渠道和载体（在所选项下打“■”，未选打“□”）”）。
 const MAX_LABEL_BYTES: usize = 120;
+/// 核心栏名最短的字节数：两个汉字。
+const MIN_CORE_LABEL_BYTES: usize = 6;
 
 /// 第 `r` 行是否像表头：至少三栏核心栏名。
 fn core_count(grid: &Grid, r: u32) -> usize {
     let mut seen: Vec<Role> = Vec::new();
+    let mut k = String::new();
     for t in grid.row(r) {
         // 栏名都很短；长的单元格是数据（每个数据行都要判断一次是否又是表头，省下求键的时间）。
-        if t.len() > MAX_LABEL_BYTES {
+        // 最短的核心栏名是两个汉字（“依据”“时限”），更短的格（√、序号）也不必看。
+        if t.len() > MAX_LABEL_BYTES || t.len() < MIN_CORE_LABEL_BYTES || !has_core_char(t) {
             continue;
         }
-        let k = key(t);
-        if let Some(role) = role_of_key(&k, None) {
+        key_into(t, &mut k);
+        let k = k.as_str();
+        if let Some(role) = role_of_key(k, None) {
             if is_core(&role) && !seen.contains(&role) {
                 seen.push(role);
             }
         }
         // 分组名（公开对象/公开方式/公开层级/公开事项）也算。
         for g in ["公开对象", "公开方式", "公开层级", "公开事项"] {
-            if is_group(&k, g) {
+            if is_group(k, g) {
                 let role = Role::Extra(g.to_string());
                 if !seen.contains(&role) {
                     seen.push(role);
@@ -236,6 +241,30 @@ fn core_count(grid: &Grid, r: u32) -> usize {
         }
     }
     seen.len()
+}
+
+/// 每个核心栏名（及分组名“公开……”）都含下面的某个字（简体或繁体）：不含的格不必求键。
+/// 数据格（事项名、时限、主体……）多半一个都不含。
+fn has_core_char(t: &str) -> bool {
+    t.chars().any(|c| {
+        matches!(
+            c,
+            '级' | '級'
+                | '事'
+                | '依'
+                | '限'
+                | '主'
+                | '单'
+                | '單'
+                | '内'
+                | '內'
+                | '要'
+                | '渠'
+                | '载'
+                | '載'
+                | '公'
+        )
+    })
 }
 
 /// 从 `from` 行起往下找表头，找不到返回 `None`。
@@ -328,5 +357,64 @@ mod tests {
         assert_eq!(role_of("公开事项", Some("二级事项")), Some(Role::L2));
         assert_eq!(role_of("一级目录", None), Some(Role::L1));
         assert_eq!(role_of("责任科室", None), None);
+    }
+
+    #[test]
+    fn every_core_label_passes_the_prefilter() {
+        // 核心栏名的各种写法（含截断、繁体、组合写法）都必须通过预筛，否则表头会被漏认。
+        for label in [
+            "一级事项",
+            "一级目录",
+            "一级指标",
+            "一级",
+            "事项类别",
+            "公开事项",
+            "公开事项名称",
+            "二级事项",
+            "二级目录",
+            "二级指标",
+            "二级",
+            "事项名称",
+            "具体事项",
+            "公开依据",
+            "依据",
+            "政策依据",
+            "公开时限",
+            "时限",
+            "公开主体",
+            "公开责任单位",
+            "责任主体",
+            "公开单位",
+            "责任单位",
+            "公开内容（要素）",
+            "内容",
+            "公开要素",
+            "公开渠道和载体",
+            "公开载体",
+            "渠道和载体",
+            "公开对象",
+            "公开对",
+            "公开方式",
+            "公开层级",
+            "公开层次",
+            "公開內容\n（要素）",
+            "一級事項",
+            "公開依據",
+            "公開時限",
+            "公開主體",
+            "公開渠道",
+        ] {
+            let k = key(label);
+            let core = role_of_key(&k, None).is_some_and(|r| is_core(&r))
+                || ["公开对象", "公开方式", "公开层级", "公开事项"]
+                    .iter()
+                    .any(|g| is_group(&k, g));
+            assert!(core, "{label} 应是核心栏名");
+            assert!(has_core_char(label), "{label} 被预筛漏掉");
+            assert!(
+                label.len() >= MIN_CORE_LABEL_BYTES,
+                "{label} 比最短栏名还短"
+            );
+        }
     }
 }

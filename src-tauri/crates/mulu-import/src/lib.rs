@@ -22,6 +22,7 @@ mod grid;
 mod guideline;
 mod header;
 mod marks;
+mod merges;
 mod normalize;
 mod options;
 mod roundtrip;
@@ -37,12 +38,11 @@ pub use options::{KnownDomain, ReadOptions};
 
 use std::path::Path;
 
-use calamine::Reader;
 use mulu_core::model::{Diagnostic, ImportPreview, PreviewSheet, Severity};
 
 /// 读一个工作簿，得到导入预览。文件读不了（不是工作簿、加密、损坏、空、没有目录表格）时返回错误。
 pub fn read_workbook(path: &Path, opts: &ReadOptions) -> Result<ImportPreview, ImportError> {
-    let tables = read_tables(path, opts)?;
+    let tables = read_tables(path, opts, table::Keep::Items)?;
     Ok(into_preview(path.display().to_string(), tables))
 }
 
@@ -62,7 +62,7 @@ pub fn read_workbook_bytes(
     }
     let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut book = workbook::open_bytes(path, bytes)?;
-        read_tables_from(&mut book, path, opts)
+        read_tables_from(&mut book, path, opts, table::Keep::Items)
     }));
     let tables = guarded.unwrap_or_else(|_| {
         Err(ImportError::Malformed {
@@ -98,11 +98,15 @@ pub(crate) struct Tables {
     pub unit_hint: Option<String>,
 }
 
-pub(crate) fn read_tables(path: &Path, opts: &ReadOptions) -> Result<Tables, ImportError> {
+pub(crate) fn read_tables(
+    path: &Path,
+    opts: &ReadOptions,
+    keep: table::Keep,
+) -> Result<Tables, ImportError> {
     // calamine 对畸形文件偶有 panic：兜住，当作文件损坏报告，不让程序崩溃。
     let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut book = workbook::open(path, opts)?;
-        read_tables_from(&mut book, path, opts)
+        read_tables_from(&mut book, path, opts, keep)
     }));
     match guarded {
         Ok(r) => r,
@@ -121,10 +125,11 @@ type Slot = std::sync::Mutex<Option<(bool, Vec<table::ParsedTable>)>>;
 /// 逐张读出表格（calamine 只能一张一张地读），每读完一张就交给线程池去解析，
 /// 读下一张与解析上一张同时进行。结果按工作表顺序返回：（表名，是否有内容，表格）。
 fn parse_sheets(
-    book: &mut calamine::Sheets<std::io::Cursor<Vec<u8>>>,
+    book: &mut workbook::Book,
     path: &Path,
     names: &[String],
     opts: &ReadOptions,
+    keep: table::Keep,
 ) -> Result<Vec<ParsedSheet>, ImportError> {
     let names: Vec<&String> = names
         .iter()
@@ -136,7 +141,7 @@ fn parse_sheets(
             let grid = workbook::sheet_grid(book, path, name, opts)?;
             s.spawn(move |_| {
                 let has_content = (0..grid.height()).any(|r| !grid.is_blank_row(r));
-                let found = table::parse_sheet(&grid, opts);
+                let found = table::parse_sheet(&grid, opts, keep);
                 *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some((has_content, found));
             });
         }
@@ -153,9 +158,10 @@ fn parse_sheets(
 }
 
 fn read_tables_from(
-    book: &mut calamine::Sheets<std::io::Cursor<Vec<u8>>>,
+    book: &mut workbook::Book,
     path: &Path,
     opts: &ReadOptions,
+    keep: table::Keep,
 ) -> Result<Tables, ImportError> {
     let names = book.sheet_names();
     let mut rt = None;
@@ -166,7 +172,7 @@ fn read_tables_from(
     let mut tables = Vec::new();
     let mut skipped: Vec<PreviewSheet> = Vec::new();
     let mut any_content = false;
-    for (name, has_content, mut found) in parse_sheets(book, path, &names, opts)? {
+    for (name, has_content, mut found) in parse_sheets(book, path, &names, opts, keep)? {
         any_content |= has_content;
         if found.is_empty() {
             if has_content && rt.is_none() {

@@ -1,7 +1,9 @@
 //! 勾选标记与载体清单：`√ ✓ 是 ●`、`■□ ☑☐ √×`，以及字体损坏后的 `t`/`口`、`þ`/`¨`、`R`/`£`。
 
+use std::borrow::Cow;
+
 use mulu_core::model::StandardCarrier;
-use mulu_core::text::tidy;
+use mulu_core::text::tidy_cow;
 
 /// 标志格（公开对象/方式/层级的子栏）读出的结果。
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,11 +25,11 @@ const CROSSES: &[&str] = &[
 
 /// 读一个标志格。`header` 是这一栏的子栏名（格里重复栏名也算勾上）。
 pub fn flag(text: &str, header: &str) -> Flag {
-    let t = tidy(text);
-    if t.is_empty() || CROSSES.contains(&t.as_str()) {
+    let t = tidy_cow(text);
+    if t.is_empty() || CROSSES.contains(&t.as_ref()) {
         return Flag::Off;
     }
-    if TICKS.contains(&t.as_str()) {
+    if TICKS.contains(&t.as_ref()) {
         return Flag::On;
     }
     let k = crate::normalize::key(&t);
@@ -67,6 +69,22 @@ pub struct Carrier {
     pub checked: bool,
 }
 
+/// 刚从单元格里读出的一项：名称多半就是原文的一段，不必复制（见 [`Marked::to_owned`]）。
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked<'t> {
+    pub name: Cow<'t, str>,
+    pub checked: bool,
+}
+
+impl Marked<'_> {
+    pub fn to_owned(&self) -> Carrier {
+        Carrier {
+            name: self.name.to_string(),
+            checked: self.checked,
+        }
+    }
+}
+
 /// 载体清单是怎么标记的。
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marking {
@@ -84,6 +102,8 @@ struct Glyphs {
     off: &'static [char],
     /// 字体损坏造成的标记：只有当它们后面跟着认得出的载体名时才算数。
     damaged: Option<&'static str>,
+    /// 这组标记里码位最大的字：更大的字（多数汉字）不必逐个比较。
+    max: char,
 }
 
 const GLYPH_SETS: [Glyphs; 4] = [
@@ -91,37 +111,50 @@ const GLYPH_SETS: [Glyphs; 4] = [
         on: &['■', '☑', '√', '✓', '✔', '▲', '●', '☒'],
         off: &['□', '☐', '×', '〇', '○', '◻'],
         damaged: None,
+        max: '〇',
     },
     Glyphs {
         on: &['t'],
         off: &['口'],
         damaged: Some("t/口"),
+        max: '口',
     },
     Glyphs {
         on: &['þ'],
         off: &['¨'],
         damaged: Some("þ/¨"),
+        max: 'þ',
     },
     Glyphs {
         on: &['R'],
         off: &['£'],
         damaged: Some("R/£"),
+        max: '£',
     },
 ];
 
 /// 读载体清单格。返回各项与“是否找到了勾选标记”（没有标记时是一张普通名单，全部算勾选）。
-pub fn checklist(text: &str) -> (Vec<Carrier>, Marking) {
-    let text = protect_slashes(text);
-    let mut best: Option<(usize, Vec<Carrier>, Marking)> = None;
+pub fn checklist(text: &str) -> (Vec<Marked<'_>>, Marking) {
+    // （认出的载体数，切开的各项，标记方式）
+    let mut best: Option<(usize, Items, Marking)> = None;
     for set in &GLYPH_SETS {
-        let parsed = split_marked(&text, set);
+        // 不含这组标记的文字不必逐字切分。
+        if !text.contains(set.on) && !text.contains(set.off) {
+            continue;
+        }
+        let parsed = split_marked(text, set);
         if parsed.is_empty() {
             continue;
         }
-        let score = parsed
-            .iter()
-            .filter(|c| StandardCarrier::recognise(&restore(&c.name)).is_some())
-            .count();
+        // 真正的方框一旦找到就用它（见下），只有字体损坏的几组要按认出的载体数比较。
+        let score = if set.damaged.is_some() {
+            parsed
+                .iter()
+                .filter(|(name, _)| StandardCarrier::recognise(&clean_name(name)).is_some())
+                .count()
+        } else {
+            0
+        };
         if set.damaged.is_some() && score == 0 {
             continue;
         }
@@ -137,22 +170,21 @@ pub fn checklist(text: &str) -> (Vec<Carrier>, Marking) {
         Some((_, items, marking)) => (
             items
                 .into_iter()
-                .filter_map(|c| {
-                    let name = clean_name(&restore(&c.name));
-                    (!name.is_empty()).then_some(Carrier {
-                        name,
-                        checked: c.checked,
-                    })
+                .filter_map(|(name, checked)| {
+                    let name = clean_name(name);
+                    (!name.is_empty()).then_some(Marked { name, checked })
                 })
                 .collect(),
             marking,
         ),
+        // 没有标记的名单按“/”“、”等切开；含“/”的标准载体名先保护起来。
         None => (
-            text.split(['/', '／', '、', ',', '，', ';', '；', '\n', ' ', '\u{3000}'])
-                .map(|s| clean_name(&restore(s)))
+            protect_slashes(text)
+                .split(['/', '／', '、', ',', '，', ';', '；', '\n', ' ', '\u{3000}'])
+                .map(|s| clean_name(&restore(s)).into_owned())
                 .filter(|s| !s.is_empty())
-                .map(|name| Carrier {
-                    name,
+                .map(|name| Marked {
+                    name: Cow::Owned(name),
                     checked: true,
                 })
                 .collect(),
@@ -161,35 +193,35 @@ pub fn checklist(text: &str) -> (Vec<Carrier>, Marking) {
     }
 }
 
+/// 切开的各项：（名称在原文里的片段，是否勾选）。
+type Items<'t> = Vec<(&'t str, bool)>;
+
 /// 按一组标记切开：每个标记开始一项，直到下一个标记。
-fn split_marked(text: &str, set: &Glyphs) -> Vec<Carrier> {
-    let mut out: Vec<Carrier> = Vec::new();
-    let mut cur: Option<Carrier> = None;
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &ch) in chars.iter().enumerate() {
-        let on = set.on.contains(&ch);
-        let off = set.off.contains(&ch);
+fn split_marked<'t>(text: &'t str, set: &Glyphs) -> Items<'t> {
+    // 只记下每项在原文里的范围，名称在选定一组标记之后才整理、复制。
+    let mut out: Items = Vec::new();
+    let mut cur: Option<(usize, bool)> = None;
+    let mut before: Option<char> = None;
+    for (i, ch) in text.char_indices() {
+        let (on, off) = if ch > set.max {
+            (false, false)
+        } else {
+            (set.on.contains(&ch), set.off.contains(&ch))
+        };
         // 损坏的 t/R 只在项首才算标记：前面是开头、空白或上一项的分隔。
-        let at_start = i == 0
-            || chars[i - 1].is_whitespace()
-            || matches!(
-                chars[i - 1],
-                '\u{3000}' | '、' | '，' | ',' | '；' | ';' | '?'
-            );
+        let at_start = before.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '\u{3000}' | '、' | '，' | ',' | '；' | ';' | '?')
+        });
+        before = Some(ch);
         if (on || off) && (set.damaged.is_none() || at_start) {
-            if let Some(c) = cur.take() {
-                out.push(c);
+            if let Some((from, checked)) = cur.take() {
+                out.push((&text[from..i], checked));
             }
-            cur = Some(Carrier {
-                name: String::new(),
-                checked: on,
-            });
-        } else if let Some(c) = cur.as_mut() {
-            c.name.push(ch);
+            cur = Some((i + ch.len_utf8(), on));
         }
     }
-    if let Some(c) = cur {
-        out.push(c);
+    if let Some((from, checked)) = cur {
+        out.push((&text[from..], checked));
     }
     out
 }
@@ -203,9 +235,9 @@ const SLASH_TOKENS: [&str; 3] = [
     "\u{E000}2\u{E001}",
 ];
 
-fn protect_slashes(s: &str) -> String {
+fn protect_slashes(s: &str) -> Cow<'_, str> {
     if !s.contains('/') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = s.to_string();
     for (name, token) in SLASHED.iter().zip(SLASH_TOKENS) {
@@ -213,12 +245,12 @@ fn protect_slashes(s: &str) -> String {
             out = out.replace(name, token);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
-fn restore(s: &str) -> String {
+fn restore(s: &str) -> Cow<'_, str> {
     if !s.contains('\u{E000}') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = s.to_string();
     for (name, token) in SLASHED.iter().zip(SLASH_TOKENS) {
@@ -226,17 +258,24 @@ fn restore(s: &str) -> String {
             out = out.replace(token, name);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// 载体名的清理：去空白与换行（“市容\n环境”）、去“?”（不间断空格损坏）、结尾的标点与下划线。
-fn clean_name(s: &str) -> String {
+fn clean_name(s: &str) -> Cow<'_, str> {
+    fn edges(s: &str) -> &str {
+        s.trim_matches(|c: char| matches!(c, '、' | '，' | ',' | '；' | ';' | '。' | '_' | '＿'))
+    }
+    // 多数名称只是前后带空格（“■政府网站 □……”）：去掉后没有空白与问号的，取原文的一段。
+    let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}'));
+    if mulu_core::text::is_compact(s) && !s.contains(['?', '？']) {
+        return Cow::Borrowed(edges(s));
+    }
     let s: String = s
         .chars()
         .filter(|c| !(c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '?' | '？')))
         .collect();
-    s.trim_matches(|c: char| matches!(c, '、' | '，' | ',' | '；' | ';' | '。' | '_' | '＿'))
-        .to_string()
+    Cow::Owned(edges(&s).to_string())
 }
 
 #[cfg(test)]
@@ -247,7 +286,7 @@ mod tests {
         checklist(text)
             .0
             .into_iter()
-            .map(|c| (c.name, c.checked))
+            .map(|c| (c.name.into_owned(), c.checked))
             .collect()
     }
 
@@ -306,6 +345,14 @@ mod tests {
             names("■市容\n环境\n卫生"),
             vec![("市容环境卫生".into(), true)]
         );
+    }
+
+    #[test]
+    fn glyph_sets_know_their_largest_mark() {
+        for set in &GLYPH_SETS {
+            let largest = set.on.iter().chain(set.off).max().copied();
+            assert_eq!(largest, Some(set.max));
+        }
     }
 
     #[test]

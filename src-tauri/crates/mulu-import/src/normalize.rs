@@ -185,7 +185,15 @@ pub fn is_cjk(c: char) -> bool {
 /// 表头/名称比较用的键：繁转简、去拼音、去所有空白（含全角空格、换行）、括号统一为全角、
 /// 去掉结尾的冒号。
 pub fn key(s: &str) -> String {
-    // 读每个单元格都会调用：一次遍历、一次分配；只有带括号的才先去拼音。
+    let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`]，写进调用方的缓冲区（逐格判断表头时重用一个缓冲，不必每格分配）。
+pub fn key_into(s: &str, out: &mut String) {
+    out.clear();
+    // 读每个单元格都会调用：一次遍历；只有带括号的才先去拼音。
     let without_pinyin;
     let s = if s.contains(['(', '（']) {
         without_pinyin = strip_pinyin(s);
@@ -193,7 +201,6 @@ pub fn key(s: &str) -> String {
     } else {
         s
     };
-    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' {
             continue;
@@ -207,7 +214,6 @@ pub fn key(s: &str) -> String {
     }
     let end = out.trim_end_matches('：').len();
     out.truncate(end);
-    out
 }
 
 /// 名称比较用的键：在 [`key`] 之外再去掉编号前缀（`1.`、`1.1`、`（一）`、`一、`）。

@@ -35,13 +35,22 @@ pub struct ParsedTable {
 
 pub(crate) const DITTO: &[&str] = &["同上", "同上。", "〃", "同前", "同上栏"];
 
+/// 读表时留下什么。
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// 只要事项（读目录、审核）。
+    Items,
+    /// 另留每行载体清单的原始勾选（读指引：■/□ 是必选/可选）。
+    Carriers,
+}
+
 /// 读一张工作表里的全部表格。没有表格时返回空。
-pub fn parse_sheet(grid: &Grid, opts: &ReadOptions) -> Vec<ParsedTable> {
+pub fn parse_sheet(grid: &Grid, opts: &ReadOptions, keep: Keep) -> Vec<ParsedTable> {
     let mut tables = Vec::new();
     let mut from = 0;
     while let Some(h) = header::find(grid, from) {
         let heading = heading_above(grid, from, h.first_row);
-        let (table, end) = parse_table(grid, &h, heading, tables.is_empty(), opts);
+        let (table, end) = parse_table(grid, &h, heading, tables.is_empty(), opts, keep);
         tables.push(table);
         from = end.max(h.data_start());
     }
@@ -56,11 +65,19 @@ fn heading_above(grid: &Grid, from: u32, header_row: u32) -> Option<(u32, String
     })
 }
 
-fn is_heading(texts: &[&str]) -> bool {
-    texts.len() == 1 && {
-        let k = key(texts[0]);
-        k.contains("领域") || k.contains("标准目录") || k.ends_with("目录")
-    }
+/// 只有一段文字的行是不是分节标题。
+fn is_heading(text: &str) -> bool {
+    let k = key(text);
+    k.contains("领域") || k.contains("标准目录") || k.ends_with("目录")
+}
+
+/// 序号格里是数字（`12`、`12.0`、`１２`）。
+fn is_number(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || ('０'..='９').contains(&c))
+        && t.chars().any(|c| c != '.')
 }
 
 fn is_notes(first: &str) -> bool {
@@ -87,6 +104,7 @@ fn is_legend(text: &str) -> bool {
 struct Ctx<'a> {
     grid: &'a Grid,
     header: &'a Header,
+    keep: Keep,
     diags: Vec<Diagnostic>,
 }
 
@@ -115,6 +133,7 @@ fn parse_table(
     heading: Option<(u32, String)>,
     first_in_sheet: bool,
     opts: &ReadOptions,
+    keep: Keep,
 ) -> (ParsedTable, u32) {
     let mut h = h.clone();
     // 只有“事项名称”一栏时，它就是事项名（放一级事项）。
@@ -126,6 +145,7 @@ fn parse_table(
     let mut ctx = Ctx {
         grid,
         header: &h,
+        keep,
         diags: Vec::new(),
     };
 
@@ -205,27 +225,25 @@ fn parse_table(
     }
 
     let mut rows: Vec<ParsedRow> = Vec::new();
-    let mut prev: BTreeMap<u32, String> = BTreeMap::new();
+    // 上一事项各栏（与表头各栏一一对应）的值，供“同上”沿用。
+    let mut prev: Vec<&str> = Vec::new();
     let mut r = h.data_start();
+    let seq_col = h.col(&Role::Seq);
     while r < grid.height() {
-        let texts = grid.distinct_texts(r);
-        if texts.is_empty() {
+        let Some((first, only)) = grid.first_text(r) else {
             r += 1;
             continue;
-        }
-        let first = grid
-            .row(r)
-            .iter()
-            .find(|t| !t.trim().is_empty())
-            .map_or("", String::as_str);
+        };
         if is_legend(first) {
             r += 1;
             continue;
         }
-        if is_notes(first) || is_heading(&texts) {
+        if is_notes(first) || only.is_some_and(is_heading) {
             break;
         }
-        if r > h.data_start() && header::at(grid, r).is_some() {
+        // 新表格的表头：序号栏里是数字的行是事项，不必逐格判断（每行都判断曾占读取时间的一成）。
+        let numbered = seq_col.is_some_and(|c| is_number(grid.get(r, c)));
+        if r > h.data_start() && !numbered && header::at(grid, r).is_some() {
             break;
         }
         if let Some(row) = parse_row(&mut ctx, r, &mut prev) {
@@ -290,7 +308,8 @@ fn present_fields(h: &Header) -> Vec<Field> {
 }
 
 /// 读一行；不是事项（只有序号、或只有合并来的一级事项）时返回 `None`。
-fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<ParsedRow> {
+/// `prev` 是上一事项各栏的值（“同上”沿用它），读完这一行后换成这一行的值。
+fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<ParsedRow> {
     let grid = ctx.grid;
     let h = ctx.header;
     // 这一行自己写了字的栏（合并区域里填来的不算）。
@@ -301,14 +320,13 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
         return None;
     }
 
-    // 同上：取上一事项同一栏的值。
-    let mut values: BTreeMap<u32, String> = BTreeMap::new();
-    for (c, _, _) in &h.columns {
+    // 各栏的值（借用网格里的文字，不复制）；“同上”取上一事项同一栏的值。
+    let mut values: Vec<&'g str> = Vec::with_capacity(h.columns.len());
+    for (i, (c, _, _)) in h.columns.iter().enumerate() {
         let raw = grid.get(r, *c);
-        // “同上”只有几个字：长的单元格不必求键。
-        let v = if raw.len() <= 32 && DITTO.contains(&key(raw).as_str()) {
-            match prev.get(c) {
-                Some(p) => p.clone(),
+        let v = if is_ditto(raw) {
+            match prev.get(i) {
+                Some(p) => *p,
                 None => {
                     ctx.diag(
                         r,
@@ -316,19 +334,16 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
                         Severity::Warning,
                         "“同上”上面没有可沿用的内容，已按空白读取，请填写实际内容。".into(),
                     );
-                    String::new()
+                    ""
                 }
             }
         } else {
-            raw.to_string()
+            raw
         };
-        values.insert(*c, v);
+        values.push(v);
     }
-    let get = |role: &Role| -> &str {
-        h.col(role)
-            .and_then(|c| values.get(&c))
-            .map_or("", String::as_str)
-    };
+    let col_index = |role: &Role| h.columns.iter().position(|(_, x, _)| x == role);
+    let get = |role: &Role| -> &'g str { col_index(role).map_or("", |i| values[i]) };
 
     let mut f = ItemFields::default();
     f.l1 = clean_name(get(&Role::L1));
@@ -343,33 +358,13 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
     f.time_limit = tidy(get(&Role::TimeLimit));
     f.subject = tidy(get(&Role::Subject));
 
+    // 每个字段的来源格：同一字段有几栏（全社会/特定群体……）时按下面的先后取第一栏。
     let mut cells = BTreeMap::new();
-    let mut put = |field: Field, role: &Role| {
+    for (field, role) in CELL_ROLES {
         if let Some(c) = h.col(role) {
-            cells.entry(field).or_insert_with(|| grid.cell_ref(r, c));
+            cells.entry(*field).or_insert_with(|| grid.cell_ref(r, c));
         }
-    };
-    put(Field::L1, &Role::L1);
-    put(Field::L2, &Role::L2);
-    put(Field::Content, &Role::Content);
-    put(Field::Basis, &Role::Basis);
-    put(Field::TimeLimit, &Role::TimeLimit);
-    put(Field::Subject, &Role::Subject);
-    put(Field::Channels, &Role::Channels);
-    for role in [
-        Role::AudiencePublic,
-        Role::AudienceGroup,
-        Role::AudienceText,
-    ] {
-        put(Field::Audience, &role);
     }
-    for role in [Role::Proactive, Role::OnRequest, Role::ModeText] {
-        put(Field::Mode, &role);
-    }
-    for role in [Role::County, Role::Township, Role::LevelText] {
-        put(Field::Level, &role);
-    }
-    put(Field::Notes, &Role::Notes);
 
     // 载体清单。
     let mut carriers = Vec::new();
@@ -392,7 +387,9 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
             _ => {}
         }
         f.channels = channels_of(&list);
-        carriers = list;
+        if ctx.keep == Keep::Carriers {
+            carriers = list.iter().map(marks::Marked::to_owned).collect();
+        }
     }
 
     // 公开对象、公开方式、公开层级。
@@ -400,11 +397,11 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
 
     // 备注与其他栏。
     let mut notes: Vec<String> = Vec::new();
-    for (c, role, raw) in &h.columns {
+    for ((_, role, raw), v) in h.columns.iter().zip(&values) {
         if !matches!(role, Role::Notes | Role::Extra(_)) {
             continue;
         }
-        let v = tidy(values.get(c).map_or("", String::as_str));
+        let v = tidy(v);
         if v.is_empty() {
             continue;
         }
@@ -439,6 +436,32 @@ fn parse_row(ctx: &mut Ctx, r: u32, prev: &mut BTreeMap<u32, String>) -> Option<
     })
 }
 
+/// 单元格是“同上”一类的写法。它们只有几个字：长的、或不含“同”“〃”的格不必求键。
+fn is_ditto(raw: &str) -> bool {
+    raw.len() <= 32 && raw.contains(['同', '〃']) && DITTO.contains(&key(raw).as_str())
+}
+
+/// 字段与它的来源栏，按定位时的先后。
+const CELL_ROLES: &[(Field, Role)] = &[
+    (Field::L1, Role::L1),
+    (Field::L2, Role::L2),
+    (Field::Content, Role::Content),
+    (Field::Basis, Role::Basis),
+    (Field::TimeLimit, Role::TimeLimit),
+    (Field::Subject, Role::Subject),
+    (Field::Channels, Role::Channels),
+    (Field::Audience, Role::AudiencePublic),
+    (Field::Audience, Role::AudienceGroup),
+    (Field::Audience, Role::AudienceText),
+    (Field::Mode, Role::Proactive),
+    (Field::Mode, Role::OnRequest),
+    (Field::Mode, Role::ModeText),
+    (Field::Level, Role::County),
+    (Field::Level, Role::Township),
+    (Field::Level, Role::LevelText),
+    (Field::Notes, Role::Notes),
+];
+
 /// 事项名：去首尾空白，`─`/`—` 之类的占位符当作空。
 pub(crate) fn clean_name(s: &str) -> String {
     let t = tidy(s);
@@ -453,7 +476,7 @@ pub(crate) fn clean_name(s: &str) -> String {
 }
 
 /// 勾选的载体 → 标准载体 + 其他载体；“其他：办税服务厅”= 其他 + 办税服务厅。
-pub fn channels_of(list: &[Carrier]) -> Channels {
+pub fn channels_of(list: &[marks::Marked]) -> Channels {
     let mut ch = Channels::default();
     for c in list.iter().filter(|c| c.checked) {
         if let Some(rest) = c.name.strip_prefix("其他") {
@@ -471,11 +494,10 @@ pub fn channels_of(list: &[Carrier]) -> Channels {
     ch
 }
 
-fn read_flags(ctx: &mut Ctx, r: u32, values: &BTreeMap<u32, String>, f: &mut ItemFields) {
+fn read_flags(ctx: &mut Ctx, r: u32, values: &[&str], f: &mut ItemFields) {
     let h = ctx.header;
-    let columns = h.columns.clone();
-    for (c, role, raw_header) in &columns {
-        let text = values.get(c).map_or("", String::as_str);
+    for ((c, role, raw_header), text) in h.columns.iter().zip(values) {
+        let text: &str = text;
         let sub = raw_header.rsplit('-').next().unwrap_or(raw_header);
         match role {
             Role::AudiencePublic

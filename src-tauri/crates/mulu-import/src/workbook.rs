@@ -2,13 +2,25 @@
 
 use std::io::Cursor;
 use std::path::Path;
+use std::sync::Arc;
 
 use calamine::{Data, Dimensions, Range, Reader, Sheets, Xls, Xlsx};
 
-use crate::grid::Grid;
+use crate::grid::{cell_ref_text, Cells, Grid};
+use crate::merges::MergeIndex;
 use crate::{ImportError, ReadOptions};
 
-type Book = Sheets<Cursor<Vec<u8>>>;
+/// 打开的工作簿。.xlsx 另有一份合并区域的索引（见 [`crate::merges`]）。
+pub struct Book {
+    sheets: Sheets<Cursor<Arc<[u8]>>>,
+    merges: Option<MergeIndex>,
+}
+
+impl Book {
+    pub fn sheet_names(&self) -> Vec<String> {
+        self.sheets.sheet_names()
+    }
+}
 
 /// 读入文件并打开。太大的文件在读入前就拒绝。
 pub fn open(path: &Path, opts: &ReadOptions) -> Result<Book, ImportError> {
@@ -35,16 +47,24 @@ pub fn open_bytes(path: &Path, bytes: Vec<u8>) -> Result<Book, ImportError> {
         detail,
     };
     if bytes.starts_with(b"PK\x03\x04") {
-        let x: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| malformed(e.to_string()))?;
-        Ok(Sheets::Xlsx(x))
+        let bytes: Arc<[u8]> = bytes.into();
+        let x: Xlsx<_> =
+            Xlsx::new(Cursor::new(bytes.clone())).map_err(|e| malformed(e.to_string()))?;
+        Ok(Book {
+            sheets: Sheets::Xlsx(x),
+            merges: MergeIndex::new(bytes),
+        })
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         if contains_utf16(&bytes, "EncryptedPackage") {
             return Err(ImportError::Encrypted {
                 path: path.to_path_buf(),
             });
         }
-        match Xls::new(Cursor::new(bytes)) {
-            Ok(x) => Ok(Sheets::Xls(x)),
+        match Xls::new(Cursor::new(bytes.into())) {
+            Ok(x) => Ok(Book {
+                sheets: Sheets::Xls(x),
+                merges: None,
+            }),
             Err(calamine::XlsError::Password) => Err(ImportError::Encrypted {
                 path: path.to_path_buf(),
             }),
@@ -75,20 +95,10 @@ pub fn sheet_grid(
         path: path.to_path_buf(),
         detail: format!("工作表“{name}”：{detail}"),
     };
-    let (range, merges): (Range<Data>, Vec<Dimensions>) = match book {
+    let (range, merges): (Range<Data>, Vec<Dimensions>) = match &mut book.sheets {
         Sheets::Xlsx(x) => {
-            let declared = x
-                .worksheet_cells_reader(name)
-                .map(|r| r.dimensions())
-                .map_err(|e| malformed(e.to_string()))?;
-            check_dimensions(name, declared, opts)?;
-            let range = x
-                .worksheet_range(name)
-                .map_err(|e| malformed(e.to_string()))?;
-            let merges = x
-                .merge_cells_by_sheet_name(name)
-                .map_err(|e| malformed(e.to_string()))?;
-            (range, merges)
+            return xlsx_grid(x, book.merges.as_mut(), name, opts)
+                .map_err(|e| e.into_import(path, name))
         }
         Sheets::Xls(x) => {
             let range = x
@@ -110,16 +120,82 @@ pub fn sheet_grid(
     Ok(Grid::new(name, &range, &merges))
 }
 
+/// 读 .xlsx 的一张表时可能出的错。
+enum SheetError {
+    Calamine(calamine::XlsxError),
+    Import(ImportError),
+}
+
+impl SheetError {
+    fn into_import(self, path: &Path, name: &str) -> ImportError {
+        match self {
+            SheetError::Calamine(e) => ImportError::Malformed {
+                path: path.to_path_buf(),
+                detail: format!("工作表“{name}”：{e}"),
+            },
+            SheetError::Import(e) => e,
+        }
+    }
+}
+
+impl From<calamine::XlsxError> for SheetError {
+    fn from(e: calamine::XlsxError) -> Self {
+        SheetError::Calamine(e)
+    }
+}
+
+/// .xlsx：逐格流式读出文字（不先建 calamine 的 `Range` 再复制一遍），
+/// 先看表里声明的范围，读的过程中也限制大小。
+fn xlsx_grid(
+    x: &mut Xlsx<Cursor<Arc<[u8]>>>,
+    index: Option<&mut MergeIndex>,
+    name: &str,
+    opts: &ReadOptions,
+) -> Result<Grid, SheetError> {
+    let mut cells = Cells::default();
+    match x.worksheet_cells_reader(name) {
+        Ok(mut reader) => {
+            check_dimensions(name, reader.dimensions(), opts).map_err(SheetError::Import)?;
+            while let Some(cell) = reader.next_cell()? {
+                let (r, c) = cell.get_position();
+                match cell_ref_text(cell.get_value()) {
+                    Ok(t) if t.is_empty() => continue,
+                    Ok(t) => cells.put(r, c, t),
+                    Err(e) => cells.error(r, c, e),
+                }
+                let (rows, cols) = cells.size();
+                if rows.saturating_mul(cols) > opts.max_sheet_cells {
+                    return Err(SheetError::Import(too_large(name, rows, cols, opts)));
+                }
+            }
+        }
+        // 图表工作表等不是普通工作表：当作空表。
+        Err(calamine::XlsxError::NotAWorksheet(_)) => {
+            return Ok(Grid::from_cells(name, cells, &[]))
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let merges = match index.and_then(|i| i.merges(name)) {
+        Some(m) => m,
+        None => x.merge_cells_by_sheet_name(name)?,
+    };
+    Ok(Grid::from_cells(name, cells, &merges))
+}
+
+fn too_large(name: &str, rows: u64, cols: u64, opts: &ReadOptions) -> ImportError {
+    ImportError::SheetTooLarge {
+        sheet: name.to_string(),
+        rows,
+        cols,
+        limit: opts.max_sheet_cells,
+    }
+}
+
 fn check_dimensions(name: &str, d: Dimensions, opts: &ReadOptions) -> Result<(), ImportError> {
     let rows = u64::from(d.end.0) + 1;
     let cols = u64::from(d.end.1) + 1;
     if rows.saturating_mul(cols) > opts.max_sheet_cells {
-        return Err(ImportError::SheetTooLarge {
-            sheet: name.to_string(),
-            rows,
-            cols,
-            limit: opts.max_sheet_cells,
-        });
+        return Err(too_large(name, rows, cols, opts));
     }
     Ok(())
 }

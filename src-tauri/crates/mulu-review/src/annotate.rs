@@ -344,25 +344,10 @@ fn display_width(s: &str) -> f64 {
         .sum()
 }
 
-/// `H12` → (11, 7)。
+/// `H12` → (11, 7)（列在工作簿里是 u16）。
 pub fn parse_a1(cell: &str) -> Option<(u32, u16)> {
-    let letters: String = cell
-        .chars()
-        .take_while(|c| c.is_ascii_uppercase())
-        .collect();
-    let digits = &cell[letters.len()..];
-    if letters.is_empty() || digits.is_empty() {
-        return None;
-    }
-    let mut col: u32 = 0;
-    for ch in letters.chars() {
-        col = col * 26 + (ch as u32 - 'A' as u32 + 1);
-    }
-    let row: u32 = digits.parse().ok()?;
-    Some((
-        row.checked_sub(1)?,
-        u16::try_from(col.checked_sub(1)?).ok()?,
-    ))
+    let (r, c) = mulu_core::cellref::parse(cell)?;
+    Some((r, u16::try_from(c).ok()?))
 }
 
 #[cfg(test)]

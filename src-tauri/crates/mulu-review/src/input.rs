@@ -2,16 +2,14 @@
 
 use std::collections::BTreeMap;
 
+use crate::rules::{builtin_repealed, squeezed, RepealedText};
+use crate::ReviewError;
 use mulu_core::guideline::GuidelineDomain;
 use mulu_core::model::{
     Catalog, Field, ImportPreview, Item, ItemFields, NotApplicable, PreviewItem, Provenance, Unit,
     UnitKind, Withheld,
 };
 use mulu_core::store::{Store, StoreError};
-use mulu_core::text::squeeze;
-
-use crate::rules::{builtin_repealed, RepealedText};
-use crate::ReviewError;
 
 /// 被审核的一个事项：内容，以及（来自文件时）它的位置。
 #[derive(Debug, Clone, Copy)]
@@ -170,14 +168,15 @@ impl<'a> CatalogUnderReview<'a> {
 
     /// 领域名（或别名）对应的指引。
     pub fn guideline(&self, domain: &str) -> Option<&'a GuidelineDomain> {
-        let d = squeeze(domain);
+        let d = squeezed(domain);
         if d.is_empty() {
             return None;
         }
-        self.guidelines
-            .iter()
-            .find(|g| g.name == d)
-            .or_else(|| self.guidelines.iter().find(|g| g.aliases.contains(&d)))
+        self.guidelines.iter().find(|g| g.name == *d).or_else(|| {
+            self.guidelines
+                .iter()
+                .find(|g| g.aliases.iter().any(|a| *a == *d))
+        })
     }
 
     /// 目录涉及的全部领域：`domains` 加上事项所属的领域，按出现顺序、去重。
@@ -188,7 +187,13 @@ impl<'a> CatalogUnderReview<'a> {
             .iter()
             .map(String::as_str)
             .chain(self.items.iter().map(|i| i.domain));
+        let mut last = None;
         for d in names {
+            // 相邻事项多属同一领域：与上一个相同时不必再查重。
+            if last == Some(d) {
+                continue;
+            }
+            last = Some(d);
             if !d.trim().is_empty() && !out.contains(&d) {
                 out.push(d);
             }

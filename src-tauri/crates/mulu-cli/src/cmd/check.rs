@@ -73,7 +73,8 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
-    let results: Vec<FileResult> = files
+    // `--json` 时每个文件的 JSON 也在工作线程里写好：几十 MB 的输出不必留到最后单线程序列化。
+    let done: Vec<(FileResult, Option<Vec<u8>>)> = files
         .par_iter()
         .map(|f| {
             let r = check_file(f, &opts, &guidelines, a.annotate.as_deref());
@@ -83,10 +84,16 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
             );
-            r
+            let json = if a.json {
+                Some(crate::output::json_part(&r)).transpose()
+            } else {
+                Ok(None)
+            };
+            json.map(|j| (r, j))
         })
-        .collect();
+        .collect::<Result<_>>()?;
     bar.finish_and_clear();
+    let (results, parts): (Vec<FileResult>, Vec<Option<Vec<u8>>>) = done.into_iter().unzip();
 
     if let Some(out) = &a.summary {
         let rows: Vec<SummaryRow> = results
@@ -107,7 +114,8 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
     }
 
     if a.json {
-        crate::output::print_json(&results)?;
+        let parts: Vec<Vec<u8>> = parts.into_iter().flatten().collect();
+        crate::output::print_json_parts(&parts)?;
     } else {
         print_human(&results, a.summary.as_deref())?;
     }

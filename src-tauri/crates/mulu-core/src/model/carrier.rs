@@ -71,13 +71,16 @@ impl StandardCarrier {
         if let Some(c) = Self::from_name(name) {
             return Some(c);
         }
-        let n: String = crate::text::squeeze(name)
-            .replace('(', "（")
-            .replace(')', "）");
+        let squeezed = crate::text::squeeze_cow(name);
+        let n: std::borrow::Cow<str> = if squeezed.contains(['(', ')']) {
+            squeezed.replace('(', "（").replace(')', "）").into()
+        } else {
+            squeezed
+        };
         if let Some(c) = Self::from_name(&n) {
             return Some(c);
         }
-        Some(match n.as_str() {
+        Some(match n.as_ref() {
             "政府服务中心" | "政务大厅" | "政务服务大厅" => {
                 StandardCarrier::ServiceCenter
             }
@@ -118,7 +121,7 @@ impl Channels {
 
     /// 加入一个载体名称（见 [`StandardCarrier::recognise`]）。“其他：办税服务厅”记为其他载体“办税服务厅”。
     pub fn add_name(&mut self, name: &str) {
-        let name = crate::text::tidy(name);
+        let name = crate::text::tidy_cow(name);
         if name.is_empty() {
             return;
         }
@@ -126,6 +129,7 @@ impl Channels {
             self.insert(s);
             return;
         }
+        let name = name.into_owned();
         let detail = ["其他：", "其他:", "其他（", "其他("]
             .iter()
             .find_map(|p| name.strip_prefix(p))

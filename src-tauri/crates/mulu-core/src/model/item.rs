@@ -75,7 +75,7 @@ pub fn split_elements(content: &str) -> Vec<String> {
     content
         .split(|c| matches!(c, '、' | '；' | ';' | '\n' | '●' | '①'..='⑳'))
         .map(|s| {
-            let s = crate::text::tidy(s);
+            let s = crate::text::tidy_cow(s);
             let s = s.trim_start_matches(|c: char| {
                 c.is_ascii_digit() || matches!(c, '.' | '．' | '）' | ')')
             });

@@ -1,9 +1,10 @@
 //! R201–R205：公开依据——已废止或已修订的文件、缺书名号的名称、残缺或括号不规范的文号。
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use mulu_core::model::Field;
-use mulu_core::text::{squeeze, tidy};
+use mulu_core::text::squeeze;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -12,7 +13,7 @@ use super::catalog::{
     BASIS_DOCNUM_BRACKETS, BASIS_DOCNUM_MALFORMED, BASIS_REPEALED, BASIS_SUPERSEDED,
     BASIS_TITLE_UNQUOTED,
 };
-use super::{ascii_digits, item_label, Ctx};
+use super::{ascii_digit, is_space_char, item_label, tidied, CharSet, Ctx};
 use crate::ReviewError;
 
 /// 已废止文件清单里的文件状态。
@@ -56,16 +57,24 @@ impl RepealedText {
     }
 }
 
-/// 规整好的匹配片段（审核时每条依据都要与整张清单比较：片段只规整一次）。
+/// 规整好的匹配片段（审核时每条依据都要与整张清单比较：片段只规整一次），各带字符集合。
 struct Matcher<'r> {
     text: &'r RepealedText,
-    any: Vec<String>,
-    all: Vec<String>,
+    any: Vec<(String, CharSet)>,
+    all: Vec<(String, CharSet)>,
 }
 
 impl<'r> Matcher<'r> {
     fn new(text: &'r RepealedText) -> Self {
-        let norm = |v: &[String]| v.iter().map(|p| normalise(p)).collect();
+        let norm = |v: &[String]| {
+            v.iter()
+                .map(|p| {
+                    let p = normalise(p);
+                    let set = CharSet::of(&p);
+                    (p, set)
+                })
+                .collect()
+        };
         Matcher {
             text,
             any: norm(&text.match_any),
@@ -73,15 +82,59 @@ impl<'r> Matcher<'r> {
         }
     }
 
+    /// 规整后的字符集合为 `set` 的依据可能命中：片段的字都在（为假时一定不命中）。
+    fn may_match(&self, set: CharSet) -> bool {
+        self.any.iter().any(|(_, p)| set.may_contain(*p))
+            && self.all.iter().all(|(_, p)| set.may_contain(*p))
+    }
+
     /// `n` 是已规整（[`normalise`]）的依据。
     fn matches(&self, n: &str) -> bool {
-        self.any.iter().any(|p| n.contains(p.as_str()))
-            && self.all.iter().all(|p| n.contains(p.as_str()))
+        self.any.iter().any(|(p, _)| n.contains(p.as_str()))
+            && self.all.iter().all(|(p, _)| n.contains(p.as_str()))
     }
 }
 
 fn normalise(s: &str) -> String {
-    ascii_digits(&squeeze(s))
+    s.chars()
+        .filter(|c| !is_space_char(*c))
+        .map(ascii_digit)
+        .collect()
+}
+
+/// 一条依据逐字看一遍得到的：规整后（[`normalise`]）的字符集合，是否需要规整，是否需要整理空白。
+struct LineScan {
+    set: CharSet,
+    /// 有空白或全角数字：规整后与原文不同。
+    changed_by_normalise: bool,
+    /// 有空白或控制字符：[`tidied`] 可能要改。
+    untidy: bool,
+}
+
+fn scan_line(line: &str) -> LineScan {
+    let mut out = LineScan {
+        set: CharSet::default(),
+        changed_by_normalise: false,
+        untidy: false,
+    };
+    for c in line.chars() {
+        if is_space_char(c) {
+            out.changed_by_normalise = true;
+            out.untidy = true;
+            continue;
+        }
+        out.untidy |= c.is_control();
+        let d = ascii_digit(c);
+        out.changed_by_normalise |= d != c;
+        out.set.insert(d);
+    }
+    out
+}
+
+/// 文号检查要看的括号与“令”字：一个都没有的依据不必逐字检查文号。
+fn docnum_triggers() -> CharSet {
+    static SET: OnceLock<CharSet> = OnceLock::new();
+    *SET.get_or_init(|| CharSet::of("〔〕令[［(（【"))
 }
 
 #[derive(Deserialize)]
@@ -123,15 +176,31 @@ pub fn builtin_repealed() -> &'static [RepealedText] {
 
 pub(super) fn check(ctx: &mut Ctx) {
     let matchers: Vec<Matcher> = ctx.c.repealed.iter().map(Matcher::new).collect();
+    let mut chars = Vec::new();
     for (idx, it) in ctx.items().iter().enumerate() {
-        let label = item_label(it, idx);
         for line in &it.fields.basis {
-            if squeeze(line).is_empty() {
-                continue;
+            let scan = scan_line(line);
+            if scan.set == CharSet::default() {
+                continue; // 只有空白
             }
-            let shown = tidy(line);
-            let n = normalise(line);
-            for r in matchers.iter().filter(|m| m.matches(&n)).map(|m| m.text) {
+            let shown = if scan.untidy {
+                tidied(line)
+            } else {
+                Cow::Borrowed(line.as_str())
+            };
+            // 先比字符集合：绝大多数依据与清单里的片段连字都凑不齐，不必规整、查找。
+            let candidates: Vec<&Matcher> =
+                matchers.iter().filter(|m| m.may_match(scan.set)).collect();
+            let n = if candidates.is_empty() || !scan.changed_by_normalise {
+                Cow::Borrowed(line.as_str())
+            } else {
+                Cow::Owned(normalise(line))
+            };
+            for r in candidates
+                .into_iter()
+                .filter(|m| m.matches(&n))
+                .map(|m| m.text)
+            {
                 let (rule, what) = match r.status {
                     RepealedStatus::Repealed => (&BASIS_REPEALED, "已被废止"),
                     RepealedStatus::Revised => (&BASIS_SUPERSEDED, "已经修订"),
@@ -141,8 +210,10 @@ pub(super) fn check(ctx: &mut Ctx) {
                     idx,
                     Some(Field::Basis),
                     format!(
-                        "{label}的公开依据“{shown}”引用的{}{what}，现行文本是{}。请改引现行文本。",
-                        r.title, r.replaced_by
+                        "{}的公开依据“{shown}”引用的{}{what}，现行文本是{}。请改引现行文本。",
+                        item_label(it, idx),
+                        r.title,
+                        r.replaced_by
                     ),
                     r.suggestion.clone(),
                 );
@@ -153,19 +224,25 @@ pub(super) fn check(ctx: &mut Ctx) {
                     idx,
                     Some(Field::Basis),
                     format!(
-                        "{label}的公开依据“{shown}”中的文件名称没有加书名号。请写成《文件名称》。"
+                        "{}的公开依据“{shown}”中的文件名称没有加书名号。请写成《文件名称》。",
+                        item_label(it, idx)
                     ),
                     fix,
                 );
             }
-            let d = docnum_problems(&shown);
+            let d = if scan.set.may_share(docnum_triggers()) {
+                docnum_problems_in(&shown, &mut chars)
+            } else {
+                DocnumProblems::default()
+            };
             if !d.malformed.is_empty() {
                 ctx.item(
                     &BASIS_DOCNUM_MALFORMED,
                     idx,
                     Some(Field::Basis),
                     format!(
-                        "{label}的公开依据“{shown}”中的文号残缺：{}。请对照原文件补全，规范写法如“国办发〔2019〕54号”“国务院令第711号”。",
+                        "{}的公开依据“{shown}”中的文号残缺：{}。请对照原文件补全，规范写法如“国办发〔2019〕54号”“国务院令第711号”。",
+                        item_label(it, idx),
                         d.malformed.join("；")
                     ),
                     d.malformed_fix,
@@ -177,7 +254,8 @@ pub(super) fn check(ctx: &mut Ctx) {
                     idx,
                     Some(Field::Basis),
                     format!(
-                        "{label}的公开依据“{shown}”中文号的年份用了{}，应使用六角括号〔〕。",
+                        "{}的公开依据“{shown}”中文号的年份用了{}，应使用六角括号〔〕。",
+                        item_label(it, idx),
                         d.brackets.join("、")
                     ),
                     d.brackets_fix,
@@ -278,8 +356,16 @@ fn digits_at(chars: &[char], from: usize) -> usize {
         .count()
 }
 
+#[cfg(test)]
 fn docnum_problems(line: &str) -> DocnumProblems {
-    let chars: Vec<char> = ascii_digits(line).chars().collect();
+    docnum_problems_in(line, &mut Vec::new())
+}
+
+/// 同 `docnum_problems`；`chars` 是复用的缓冲区。
+fn docnum_problems_in(line: &str, chars: &mut Vec<char>) -> DocnumProblems {
+    chars.clear();
+    chars.extend(line.chars().map(ascii_digit));
+    let chars: &[char] = chars;
     let mut out = DocnumProblems::default();
     // 残缺：编辑动作（位置，插入的文字），最后统一应用。
     let mut inserts: Vec<(usize, &str)> = Vec::new();
@@ -288,7 +374,7 @@ fn docnum_problems(line: &str) -> DocnumProblems {
     while i < chars.len() {
         let c = chars[i];
         if c == '〔' {
-            let n = digits_at(&chars, i + 1);
+            let n = digits_at(chars, i + 1);
             let after = chars.get(i + 1 + n).copied();
             let digits: String = chars[i + 1..i + 1 + n].iter().collect();
             if after == Some('〕') {
@@ -332,7 +418,7 @@ fn docnum_problems(line: &str) -> DocnumProblems {
             continue;
         }
         if c == '令' && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
-            let n = digits_at(&chars, i + 1);
+            let n = digits_at(chars, i + 1);
             if chars.get(i + 1 + n) == Some(&'号') {
                 let digits: String = chars[i + 1..i + 1 + n].iter().collect();
                 out.malformed.push(format!("“令{digits}号”缺少“第”"));
@@ -350,9 +436,9 @@ fn docnum_problems(line: &str) -> DocnumProblems {
             _ => None,
         } {
             let preceded_by_issuer = i > 0 && is_cjk(chars[i - 1]);
-            let year_ok = digits_at(&chars, i + 1) == 4;
+            let year_ok = digits_at(chars, i + 1) == 4;
             let closed = chars.get(i + 5) == Some(&close);
-            let seq = digits_at(&chars, i + 6);
+            let seq = digits_at(chars, i + 6);
             if preceded_by_issuer
                 && year_ok
                 && closed
@@ -367,7 +453,7 @@ fn docnum_problems(line: &str) -> DocnumProblems {
         i += 1;
     }
     if !out.malformed.is_empty() && !unfixable {
-        let mut fixed: Vec<char> = chars.clone();
+        let mut fixed: Vec<char> = chars.to_vec();
         inserts.sort_by_key(|b| std::cmp::Reverse(b.0));
         for (pos, text) in inserts {
             let at = pos.min(fixed.len());
@@ -377,7 +463,7 @@ fn docnum_problems(line: &str) -> DocnumProblems {
     }
     if !out.brackets.is_empty() {
         out.brackets.dedup();
-        out.brackets_fix = Some(fix_brackets(&chars));
+        out.brackets_fix = Some(fix_brackets(chars));
     }
     out
 }

@@ -1,11 +1,12 @@
 //! R401–R402：面向全社会主动公开的载体、疑似写错的载体名称。
 
+use std::sync::OnceLock;
+
 use mulu_core::model::{Audience, Field, Mode, StandardCarrier};
-use mulu_core::text::squeeze;
 
 use super::catalog::{CARRIER_MISSPELT, NO_PUBLIC_CARRIER};
 use super::hygiene::glyph_prefix;
-use super::{item_label, levenshtein, Ctx};
+use super::{item_label, squeezed, Ctx, EditDistance};
 
 /// 其他载体名称里表明“面向社会”的词（网站、平台、公众号、公示栏、报刊、广播电视等）。
 const PUBLIC_WORDS: &[&str] = &[
@@ -40,7 +41,7 @@ fn extra_is_public(name: &str) -> bool {
 pub(super) fn check(ctx: &mut Ctx) {
     for (idx, it) in ctx.items().iter().enumerate() {
         let f = it.fields;
-        let label = item_label(it, idx);
+        let label = || item_label(it, idx);
         let proactive_public =
             f.mode.contains(&Mode::Proactive) && f.audience.contains(&Audience::Public);
         if proactive_public
@@ -59,8 +60,9 @@ pub(super) fn check(ctx: &mut Ctx) {
                 idx,
                 Some(Field::Channels),
                 format!(
-                    "{label}面向全社会主动公开，但公开渠道和载体只有“{}”，没有面向社会的载体。\
+                    "{}面向全社会主动公开，但公开渠道和载体只有“{}”，没有面向社会的载体。\
                      请至少加上“政府网站”（或政府公报、公示栏等）。",
+                    label(),
                     chosen.join("、")
                 ),
                 Some(StandardCarrier::GovWebsite.as_str().to_string()),
@@ -76,8 +78,9 @@ pub(super) fn check(ctx: &mut Ctx) {
                     idx,
                     Some(Field::Channels),
                     format!(
-                        "{label}的载体“{extra}”不是标准载体名称，与标准载体“{}”只差一两个字，可能写错了。\
+                        "{}的载体“{extra}”不是标准载体名称，与标准载体“{}”只差一两个字，可能写错了。\
                          如果指的就是它，请改为标准名称。",
+                        label(),
                         standard.as_str()
                     ),
                     Some(standard.as_str().to_string()),
@@ -90,37 +93,47 @@ pub(super) fn check(ctx: &mut Ctx) {
 /// 与其他载体名称最接近的标准载体：编辑距离不超过 1（名称不长于 5 个字）或 2（更长），
 /// 且不是在标准名称前后加字（“某某市政府网站”是具体的网站，不是错字）。
 pub(crate) fn nearest_standard(name: &str) -> Option<StandardCarrier> {
-    let name = squeeze(name);
-    let len = name.chars().count();
+    let name = squeezed(name);
+    let chars: Vec<char> = name.chars().collect();
+    let len = chars.len();
     if len < 3 {
         return None;
     }
+    let mut ed = EditDistance::default();
     let mut best: Option<(usize, StandardCarrier)> = None;
-    for &c in StandardCarrier::ALL {
-        if c == StandardCarrier::Other {
+    for (c, cand, cand_chars) in candidates() {
+        if name.contains(cand) || cand.contains(&*name) {
             continue;
         }
-        let full = c.as_str();
-        let mut candidates: Vec<&str> = vec![full];
-        if full.contains('/') {
-            candidates.extend(full.split('/').filter(|p| p.chars().count() >= 3));
-        }
-        for cand in candidates {
-            if name.contains(cand) || cand.contains(name.as_str()) {
-                continue;
-            }
-            let d = levenshtein(&name, cand);
-            let limit = if cand.chars().count().max(len) <= 5 {
-                1
-            } else {
-                2
-            };
-            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, c));
+        let limit = if cand_chars.len().max(len) <= 5 { 1 } else { 2 };
+        if let Some(d) = ed.within(&chars, cand_chars, limit) {
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, *c));
             }
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// 比较用的标准载体名称（按 [`StandardCarrier::ALL`] 的顺序，“其他”除外）：
+/// 全称，以及带“/”的全称里不短于 3 个字的各段。
+fn candidates() -> &'static [(StandardCarrier, &'static str, Vec<char>)] {
+    static LIST: OnceLock<Vec<(StandardCarrier, &'static str, Vec<char>)>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut out = Vec::new();
+        for &c in StandardCarrier::ALL {
+            if c == StandardCarrier::Other {
+                continue;
+            }
+            let full = c.as_str();
+            let mut names = vec![full];
+            if full.contains('/') {
+                names.extend(full.split('/').filter(|p| p.chars().count() >= 3));
+            }
+            out.extend(names.into_iter().map(|n| (c, n, n.chars().collect())));
+        }
+        out
+    })
 }
 
 #[cfg(test)]

@@ -5,15 +5,15 @@ use std::collections::HashSet;
 use mulu_core::guideline::GuidelineItem;
 
 use super::catalog::{GUIDELINE_ITEM_MISSING, NOT_APPLICABLE_NO_REASON, WITHHELD_NO_GROUND};
-use super::{is_blank, Ctx, NameKeys};
+use super::{is_blank, Ctx, FxBuildHasher, NameKeys};
 use crate::report::{percent, Coverage, DomainCoverage};
 
 /// 一个领域里目录已有的事项：采用自哪些指引事项，名称键（去掉空白与编号后）有哪些。
 #[derive(Default)]
 struct Present<'k> {
-    ids: HashSet<&'k str>,
-    pairs: HashSet<(&'k str, &'k str)>,
-    l2: HashSet<&'k str>,
+    ids: HashSet<&'k str, FxBuildHasher>,
+    pairs: HashSet<(&'k str, &'k str), FxBuildHasher>,
+    l2: HashSet<&'k str, FxBuildHasher>,
 }
 
 impl Present<'_> {
@@ -23,13 +23,11 @@ impl Present<'_> {
             return true;
         }
         match (g1.is_empty(), g2.is_empty()) {
-            (false, false) => self.pairs.contains(&(g1.as_str(), g2.as_str())),
+            (false, false) => self.pairs.contains(&(&**g1, &**g2)),
             // 来源里没看到一级事项：只比二级事项。
-            (true, false) => self.l2.contains(g2.as_str()),
+            (true, false) => self.l2.contains(&**g2),
             // 只有一级事项：目录里可能写在一级或二级。
-            (false, true) => {
-                self.pairs.contains(&(g1.as_str(), "")) || self.l2.contains(g1.as_str())
-            }
+            (false, true) => self.pairs.contains(&(&**g1, "")) || self.l2.contains(&**g1),
             (true, true) => false,
         }
     }
@@ -38,6 +36,7 @@ impl Present<'_> {
 pub(super) fn check(ctx: &mut Ctx) -> Coverage {
     // 名称键借出来用，写问题（要可变借用 ctx）时不冲突；结束时放回。
     let item_keys = std::mem::take(&mut ctx.item_keys);
+    let guide_keys = std::mem::take(&mut ctx.guide_keys);
     let item_guides = ctx.item_guides.clone();
     let c = ctx.c;
     let mut coverage = Coverage::default();
@@ -56,10 +55,12 @@ pub(super) fn check(ctx: &mut Ctx) -> Coverage {
                 present.ids.insert(id);
             }
             let (l1, l2) = &item_keys[idx];
-            present.pairs.insert((l1.as_str(), l2.as_str()));
-            present.l2.insert(l2.as_str());
+            present.pairs.insert((&**l1, &**l2));
+            present.l2.insert(&**l2);
         }
-        let gkeys = ctx.guide_keys(g).to_vec();
+        let gkeys = guide_keys
+            .get(g.name.as_str())
+            .map_or(&[][..], Vec::as_slice);
         let mut dc = DomainCoverage {
             domain: g.name.clone(),
             data_version: g.data_version.clone(),
@@ -69,7 +70,7 @@ pub(super) fn check(ctx: &mut Ctx) -> Coverage {
             missing: Vec::new(),
             percent: 0.0,
         };
-        for (gi, keys) in g.items.iter().zip(&gkeys) {
+        for (gi, keys) in g.items.iter().zip(gkeys) {
             if present.covers(gi, keys) {
                 dc.present += 1;
                 continue;
@@ -146,5 +147,6 @@ pub(super) fn check(ctx: &mut Ctx) -> Coverage {
         }
     }
     ctx.item_keys = item_keys;
+    ctx.guide_keys = guide_keys;
     coverage
 }

@@ -1,28 +1,42 @@
 //! R501–R502：领域内重复的事项、与指引事项名称相近却不同的事项。
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use mulu_core::model::Field;
-use mulu_core::text::squeeze;
 
 use super::catalog::{DUPLICATE_ITEM, NAME_NEAR_GUIDELINE};
-use super::{item_label, levenshtein, name_key, Ctx};
+use super::{item_label, squeezed, CharSet, Ctx, EditDistance, FxBuildHasher, NameKeys};
 
 pub(super) fn check(ctx: &mut Ctx) {
     duplicates(ctx);
     near_guideline(ctx);
 }
 
+/// 重复的判断依据：领域、一级事项、二级事项（都去掉空白）。
+type DuplicateKey<'a> = (Cow<'a, str>, Cow<'a, str>, Cow<'a, str>);
+
 fn duplicates(ctx: &mut Ctx) {
     let items = ctx.items();
-    let mut first: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut first: HashMap<DuplicateKey, usize, FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(items.len(), FxBuildHasher::default());
+    // 相邻事项多属同一领域：领域名去空白只在换领域时做。
+    let mut domain: Option<(&str, Cow<str>)> = None;
     for (idx, it) in items.iter().enumerate() {
-        let l1 = squeeze(&it.fields.l1);
-        let l2 = squeeze(&it.fields.l2);
+        let l1 = squeezed(&it.fields.l1);
+        let l2 = squeezed(&it.fields.l2);
         if l1.is_empty() && l2.is_empty() {
             continue;
         }
-        let key = (squeeze(it.domain), l1, l2);
+        let d = match &domain {
+            Some((raw, d)) if *raw == it.domain => d.clone(),
+            _ => {
+                let d = squeezed(it.domain);
+                domain = Some((it.domain, d.clone()));
+                d
+            }
+        };
+        let key = (d, l1, l2);
         match first.get(&key) {
             None => {
                 first.insert(key, idx);
@@ -56,21 +70,70 @@ fn duplicates(ctx: &mut Ctx) {
     }
 }
 
+/// 名称键的字符（比较编辑距离用）：一级、“/”、二级连在一起，`split` 是一级的字符数；
+/// 以及一级、二级、合起来的字符集合（先用来估计编辑距离的下限）。
+#[derive(Default)]
+struct KeyChars {
+    chars: Vec<char>,
+    split: usize,
+    sets: [CharSet; 3],
+}
+
+impl KeyChars {
+    fn new((l1, l2): &NameKeys) -> Self {
+        let mut k = KeyChars::default();
+        k.fill((l1, l2));
+        k
+    }
+
+    fn fill(&mut self, (l1, l2): (&str, &str)) {
+        self.chars.clear();
+        self.chars.extend(l1.chars());
+        self.split = self.chars.len();
+        self.chars.push('/');
+        self.chars.extend(l2.chars());
+        let (s1, s2) = (CharSet::of(l1), CharSet::of(l2));
+        let mut joined = s1.union(s2);
+        joined.insert('/');
+        self.sets = [s1, s2, joined];
+    }
+
+    fn l1(&self) -> (&[char], CharSet) {
+        (&self.chars[..self.split], self.sets[0])
+    }
+
+    fn l2(&self) -> (&[char], CharSet) {
+        (&self.chars[self.split + 1..], self.sets[1])
+    }
+
+    /// “一级/二级”。
+    fn joined(&self) -> (&[char], CharSet) {
+        (&self.chars, self.sets[2])
+    }
+}
+
 /// 允许的差异：最多 2 个字，且不超过名称长度的四分之一。
-fn close(a: &str, b: &str) -> Option<usize> {
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let len = la.max(lb);
-    // 编辑距离不小于长度差：差得多的不必算（每个事项要与领域里全部指引事项比较）。
+fn close(
+    ed: &mut EditDistance,
+    (a, sa): (&[char], CharSet),
+    (b, sb): (&[char], CharSet),
+) -> Option<usize> {
+    let len = a.len().max(b.len());
     let limit = 2.min(len / 4);
-    if limit == 0 || la.abs_diff(lb) > limit {
+    // 编辑距离不小于长度差，也不小于一方独有的字数：差得多的不必算
+    // （每个事项要与领域里全部指引事项比较）。
+    if limit == 0 || sa.lacks(sb) > limit || sb.lacks(sa) > limit {
         return None;
     }
-    let d = levenshtein(a, b);
-    (d > 0 && d <= limit).then_some(d)
+    ed.within(a, b, limit).filter(|d| *d > 0)
 }
 
 fn near_guideline(ctx: &mut Ctx) {
     let items = ctx.items();
+    let mut ed = EditDistance::default();
+    let mut mine = KeyChars::default();
+    // 各领域指引事项名称键的字符，用到时才算（与 `guide_keys` 同序）。
+    let mut guide_chars: HashMap<&str, Vec<KeyChars>> = HashMap::new();
     for (idx, it) in items.iter().enumerate() {
         let Some(g) = ctx.item_guides[idx] else {
             continue;
@@ -83,40 +146,36 @@ fn near_guideline(ctx: &mut Ctx) {
         if gkeys.iter().any(|(g1, g2)| g1 == l1 && g2 == l2) {
             continue;
         }
+        let gchars = guide_chars
+            .entry(g.name.as_str())
+            .or_insert_with(|| gkeys.iter().map(KeyChars::new).collect());
+        mine.fill((l1, l2));
         // 采用自某个指引事项的，只与它比较；其他事项与全部指引事项比较，取最接近的。
         let adopted = it.guideline_id();
         let best = g
             .items
             .iter()
-            .zip(gkeys)
+            .zip(gkeys.iter().zip(gchars.iter()))
             .filter(|(gi, _)| adopted.is_none_or(|id| gi.id == id))
-            .filter_map(|(gi, (g1, g2))| {
+            .filter_map(|(gi, ((g1, g2), gc))| {
                 // 只有一个名称不同时只量那一个：短名称（“审批结果”与“审批信息”）换了一个词不是错别字。
                 let d = if g1 == l1 {
-                    close(l2, g2)
+                    close(&mut ed, mine.l2(), gc.l2())
                 } else if g2 == l2 {
-                    close(l1, g1)
+                    close(&mut ed, mine.l1(), gc.l1())
                 } else {
-                    // 两个名称都不同：合起来量。先比长度，差得多的不必拼字符串。
-                    let n = |a: &str, b: &str| a.chars().count() + b.chars().count() + 1;
-                    let (la, lb) = (n(l1, l2), n(g1, g2));
-                    if la.abs_diff(lb) > 2.min(la.max(lb) / 4) {
-                        return None;
-                    }
-                    close(&format!("{l1}/{l2}"), &format!("{g1}/{g2}"))
+                    // 两个名称都不同：合起来量。
+                    close(&mut ed, mine.joined(), gc.joined())
                 };
-                d.map(|d| (d, gi))
+                d.map(|d| (d, gi, g1, g2))
             })
-            .min_by_key(|(d, _)| *d);
-        if let Some((_, gi)) = best {
-            let field = if name_key(&gi.l1) == name_key(&it.fields.l1) {
-                Field::L2
-            } else {
-                Field::L1
-            };
+            .min_by_key(|(d, ..)| *d);
+        if let Some((_, gi, g1, g2)) = best {
+            // 名称键在上面已经算好（同 `name_key(&gi.l1) == name_key(&it.fields.l1)`）。
+            let field = if g1 == l1 { Field::L2 } else { Field::L1 };
             let suggestion = if field == Field::L2 {
                 gi.l2.clone()
-            } else if name_key(&gi.l2) == name_key(&it.fields.l2) {
+            } else if g2 == l2 {
                 gi.l1.clone()
             } else {
                 gi.display_name()

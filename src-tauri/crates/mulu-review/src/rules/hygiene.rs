@@ -1,10 +1,9 @@
 //! R701–R704：文字规整——多余的空格、全角数字、勾选符号乱码、没有还原的“同上”。
 
 use mulu_core::model::{Field, ItemFields, StandardCarrier};
-use mulu_core::text::squeeze;
 
 use super::catalog::{DITTO_UNRESOLVED, FULLWIDTH_DIGITS, GLYPH_DAMAGE, STRAY_SPACES};
-use super::{ascii_digits, is_ditto, item_label, Ctx};
+use super::{ascii_digits, is_ditto, item_label, squeezed, Ctx};
 use crate::input::ReviewItem;
 
 /// 一个事项要检查的文字：字段与原文（公开依据一条一项，其他载体一个一项）。
@@ -32,6 +31,38 @@ fn texts(f: &ItemFields) -> Vec<(Field, &str)> {
 
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
+
+/// 一段文字逐字看一遍：有没有空格或回车、全角数字、乱码勾选框的字符。
+/// 绝大多数文字三样都没有，后面的检查就都不必做。
+#[derive(Default)]
+struct Marks {
+    spaces: bool,
+    fullwidth_digits: bool,
+    damage_glyphs: bool,
+}
+
+fn scan(text: &str) -> Marks {
+    let mut m = Marks::default();
+    for c in text.chars() {
+        match c {
+            ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r' => m.spaces = true,
+            '０'..='９' => m.fullwidth_digits = true,
+            'þ' | '¨' | '£' => m.damage_glyphs = true,
+            _ => {}
+        }
+    }
+    m
+}
+
+/// 有多余的空格时给出修正（[`fix_spaces`] 改得动的，`\r\n` 换成 `\n` 不算）。
+/// 没有空格与回车、首尾也不是换行的文字 `fix_spaces` 不会改，不必算。
+fn stray_spaces(text: &str, has_spaces: bool) -> Option<String> {
+    if !has_spaces && !text.starts_with('\n') && !text.ends_with('\n') {
+        return None;
+    }
+    let fixed = fix_spaces(text);
+    (fixed != text.replace("\r\n", "\n")).then_some(fixed)
 }
 
 /// 去掉每行首尾的空格、把连续的空格（含全角空格、不间断空格）压成一个半角空格、去掉首尾空行。
@@ -69,7 +100,7 @@ fn fix_spaces(s: &str) -> String {
 /// Wingdings 勾选框乱码开头的载体名称（`t政府网站`、`口政府公报`、`þ政府网站`）：
 /// 返回（是否勾选，认出的标准载体）。
 pub(crate) fn glyph_prefix(name: &str) -> Option<(bool, StandardCarrier)> {
-    let name = squeeze(name);
+    let name = squeezed(name);
     let mut chars = name.chars();
     let first = chars.next()?;
     let ticked = match first {
@@ -80,37 +111,37 @@ pub(crate) fn glyph_prefix(name: &str) -> Option<(bool, StandardCarrier)> {
     StandardCarrier::recognise(chars.as_str()).map(|c| (ticked, c))
 }
 
-const DAMAGE_GLYPHS: &[char] = &['þ', '¨', '£'];
-
 pub(super) fn check(ctx: &mut Ctx) {
     let items = ctx.items();
     for (idx, it) in items.iter().enumerate() {
-        let label = item_label(it, idx);
+        let label = || item_label(it, idx);
         for (field, text) in texts(it.fields) {
             if text.is_empty() {
                 continue;
             }
             let what = field_name(field);
-            let fixed = fix_spaces(text);
-            if fixed != text.replace("\r\n", "\n") {
+            let marks = scan(text);
+            if let Some(fixed) = stray_spaces(text, marks.spaces) {
                 ctx.item(
                     &STRAY_SPACES,
                     idx,
                     Some(field),
                     format!(
-                        "{label}的{what}“{}”有多余的空格（首尾空格、连续空格或全角空格）。请删去多余的空格。",
+                        "{}的{what}“{}”有多余的空格（首尾空格、连续空格或全角空格）。请删去多余的空格。",
+                        label(),
                         text.trim()
                     ),
                     Some(fixed),
                 );
             }
-            if text.chars().any(|c| ('０'..='９').contains(&c)) {
+            if marks.fullwidth_digits {
                 ctx.item(
                     &FULLWIDTH_DIGITS,
                     idx,
                     Some(field),
                     format!(
-                        "{label}的{what}“{}”里有全角数字。请统一改为半角数字。",
+                        "{}的{what}“{}”里有全角数字。请统一改为半角数字。",
+                        label(),
                         text.trim()
                     ),
                     Some(ascii_digits(text)),
@@ -138,20 +169,22 @@ pub(super) fn check(ctx: &mut Ctx) {
                     idx,
                     Some(field),
                     format!(
-                        "{label}的载体“{}”开头是字体乱码的勾选框，原意是{meaning}“{}”。{todo}",
+                        "{}的载体“{}”开头是字体乱码的勾选框，原意是{meaning}“{}”。{todo}",
+                        label(),
                         text.trim(),
                         carrier.as_str()
                     ),
                     suggestion,
                 );
-            } else if text.contains(DAMAGE_GLYPHS) {
+            } else if marks.damage_glyphs {
                 ctx.item(
                     &GLYPH_DAMAGE,
                     idx,
                     Some(field),
                     format!(
-                        "{label}的{what}“{}”里有字体乱码的勾选框（þ、¨、£ 是 Wingdings 字体的☑、☐）。\
+                        "{}的{what}“{}”里有字体乱码的勾选框（þ、¨、£ 是 Wingdings 字体的☑、☐）。\
                          请对照原件改为勾选或删去。",
+                        label(),
                         text.trim()
                     ),
                     None,
@@ -167,7 +200,10 @@ pub(super) fn check(ctx: &mut Ctx) {
                     &DITTO_UNRESOLVED,
                     idx,
                     Some(field),
-                    format!("{label}的{what}写的是“同上”，没有还原成实际内容。{todo}"),
+                    format!(
+                        "{}的{what}写的是“同上”，没有还原成实际内容。{todo}",
+                        label()
+                    ),
                     above,
                 );
             }

@@ -15,21 +15,19 @@ pub(super) fn check(ctx: &mut Ctx) {
     levels(ctx);
 }
 
-fn distinct<T: PartialEq + Copy>(v: &[T]) -> Vec<T> {
-    let mut out = Vec::new();
-    for x in v {
-        if !out.contains(x) {
-            out.push(*x);
-        }
-    }
-    out
+/// 不同的值有几个（勾选只有两三种，逐个比较即可，不必分配）。
+fn distinct<T: PartialEq>(v: &[T]) -> usize {
+    v.iter()
+        .enumerate()
+        .filter(|(i, x)| !v[..*i].contains(x))
+        .count()
 }
 
 fn audience_and_mode(ctx: &mut Ctx) {
     for (idx, it) in ctx.items().iter().enumerate() {
-        let label = item_label(it, idx);
+        let label = || item_label(it, idx);
         let audience = distinct(&it.fields.audience);
-        if audience.is_empty() {
+        if audience == 0 {
             let hint = match &it.fields.audience_group {
                 Some(g) if !g.trim().is_empty() => {
                     format!("已写明面向“{}”，应勾选“特定群体”。", g.trim())
@@ -46,38 +44,43 @@ fn audience_and_mode(ctx: &mut Ctx) {
                 &AUDIENCE_MARKS,
                 idx,
                 Some(Field::Audience),
-                format!("{label}没有勾选公开对象。{hint}"),
+                format!("{}没有勾选公开对象。{hint}", label()),
                 suggestion,
             );
-        } else if audience.len() > 1 {
+        } else if audience > 1 {
             ctx.item(
                 &AUDIENCE_MARKS,
                 idx,
                 Some(Field::Audience),
                 format!(
-                    "{label}的公开对象同时勾选了“全社会”和“特定群体”。请只保留一项：\
-                     任何人都可以看到的选“全社会”，只告知申请人、当事人等的选“特定群体”。"
+                    "{}的公开对象同时勾选了“全社会”和“特定群体”。请只保留一项：\
+                     任何人都可以看到的选“全社会”，只告知申请人、当事人等的选“特定群体”。",
+                    label()
                 ),
                 None,
             );
         }
         let mode = distinct(&it.fields.mode);
-        if mode.is_empty() {
-            ctx.item(
-                &MODE_MARKS,
-                idx,
-                Some(Field::Mode),
-                format!("{label}没有勾选公开方式。请在“主动”“依申请”中勾选一项。"),
-                None,
-            );
-        } else if mode.len() > 1 {
+        if mode == 0 {
             ctx.item(
                 &MODE_MARKS,
                 idx,
                 Some(Field::Mode),
                 format!(
-                    "{label}的公开方式同时勾选了“{}”和“{}”。请只保留一项：\
+                    "{}没有勾选公开方式。请在“主动”“依申请”中勾选一项。",
+                    label()
+                ),
+                None,
+            );
+        } else if mode > 1 {
+            ctx.item(
+                &MODE_MARKS,
+                idx,
+                Some(Field::Mode),
+                format!(
+                    "{}的公开方式同时勾选了“{}”和“{}”。请只保留一项：\
                      由机关主动发布的选“主动”，只在收到申请后提供的选“依申请”。",
+                    label(),
                     Mode::Proactive,
                     Mode::OnRequest
                 ),

@@ -8,7 +8,6 @@ use super::{is_blank, item_label, Ctx};
 pub(super) fn check(ctx: &mut Ctx) {
     for (idx, it) in ctx.items().iter().enumerate() {
         let f = it.fields;
-        let label = item_label(it, idx);
         let mut empty: Vec<(Field, &str)> = Vec::new();
         if is_blank(&f.l1) && is_blank(&f.l2) {
             let field = if it.cell(Field::L1).is_some() || it.cell(Field::L2).is_none() {
@@ -51,6 +50,10 @@ pub(super) fn check(ctx: &mut Ctx) {
                 "请勾选至少一个公开渠道和载体，例如“政府网站”。",
             ));
         }
+        if empty.is_empty() {
+            continue;
+        }
+        let label = item_label(it, idx);
         for (field, todo) in empty {
             let what = if matches!(field, Field::L1 | Field::L2) {
                 "事项名称".to_string()

@@ -1,10 +1,13 @@
 //! R301–R302：公开时限能否识别、主动公开是否超过法定的20个工作日。
 
+use std::sync::OnceLock;
+
 use mulu_core::model::{Field, Mode};
-use mulu_core::text::squeeze;
 
 use super::catalog::{TIME_LIMIT_TOO_LONG, TIME_LIMIT_UNRECOGNISED};
-use super::{ascii_digits, is_blank, is_ditto, item_label, Ctx};
+use super::{
+    ascii_digit, is_blank, is_ditto, is_space_char, item_label, tidied, CharSet, Ctx, Words,
+};
 
 /// 条例第二十六条规定的主动公开时限（工作日）。
 pub const STATUTORY_WORKING_DAYS: u32 = 20;
@@ -116,12 +119,18 @@ const PERIODIC_WORDS: &[&str] = &[
 /// assert!(!classify_time_limit("待定").recognised);
 /// ```
 pub fn classify_time_limit(text: &str) -> TimeLimit {
-    let s: Vec<char> = ascii_digits(&squeeze(text)).chars().collect();
-    let joined: String = s.iter().collect();
+    // 去掉空白、全角数字换成半角，同时记下有哪些字（查关键词前先比字，见 `CharSet`）。
+    let mut set = CharSet::default();
+    let mut s: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars().filter(|c| !is_space_char(*c)) {
+        let c = ascii_digit(c);
+        set.insert(c);
+        s.push(c);
+    }
+    let [keywords, rule_words, periodic_words] = word_lists();
     let mut t = TimeLimit {
-        recognised: KEYWORDS.iter().any(|k| joined.contains(k)) || joined.starts_with('随'),
-        cites_rule: RULE_WORDS.iter().any(|k| joined.contains(k)),
-        periodic: PERIODIC_WORDS.iter().any(|k| joined.contains(k)),
+        cites_rule: rule_words.any_in(&s, set),
+        periodic: periodic_words.any_in(&s, set),
         ..TimeLimit::default()
     };
     let mut i = 0;
@@ -131,21 +140,22 @@ pub fn classify_time_limit(text: &str) -> TimeLimit {
             continue;
         };
         let end = i + len;
-        let rest: String = s[end..s.len().min(end + 4)].iter().collect();
-        let before: String = s[i.saturating_sub(3)..i].iter().collect();
+        // 数字后面的单位（最多看 4 个字）与前面的 3 个字。
+        let rest = &s[end..];
+        let before = &s[i.saturating_sub(3)..i];
         let prev = i.checked_sub(1).map(|j| s[j]);
-        let notice = before.contains("公示") || before.contains("公告") || before.ends_with('期');
+        let notice = before
+            .windows(2)
+            .any(|w| matches!(w, ['公', '示'] | ['公', '告']))
+            || before.ends_with(&['期']);
         let date = matches!(prev, Some('月' | '第' | '年'));
-        if rest.starts_with("个工作日") || rest.starts_with("工作日") {
+        let unit = |u: &str| starts_with(rest, u);
+        if unit("个工作日") || unit("工作日") {
             t.recognised = true;
             if !notice {
                 t.working_days = Some(t.working_days.map_or(value, |d| d.max(value)));
             }
-        } else if rest.starts_with("个自然日")
-            || rest.starts_with("自然日")
-            || rest.starts_with("日内")
-            || rest.starts_with("天内")
-            || rest.starts_with('天')
+        } else if unit("个自然日") || unit("自然日") || unit("日内") || unit("天内") || unit("天")
         {
             if !date {
                 t.recognised = true;
@@ -153,17 +163,33 @@ pub fn classify_time_limit(text: &str) -> TimeLimit {
                     t.calendar_days = Some(t.calendar_days.map_or(value, |d| d.max(value)));
                 }
             }
-        } else if (rest.starts_with("周") || rest.starts_with("个星期")) && !date && !notice {
+        } else if (unit("周") || unit("个星期")) && !date && !notice {
             t.recognised = true;
             let days = value.saturating_mul(7);
             t.calendar_days = Some(t.calendar_days.map_or(days, |d| d.max(days)));
-        } else if rest.starts_with("个月") && !notice {
+        } else if unit("个月") && !notice {
             t.recognised = true;
             t.months = Some(t.months.map_or(value, |d| d.max(value)));
         }
         i = end;
     }
+    // 期限已经认出时不必再找关键词（几十个关键词逐个查找，是这里最费时的一步）。
+    t.recognised = t.recognised || keywords.any_in(&s, set) || s.first() == Some(&'随');
     t
+}
+
+/// [`KEYWORDS`]、[`RULE_WORDS`]、[`PERIODIC_WORDS`]。
+fn word_lists() -> &'static [Words; 3] {
+    static LISTS: OnceLock<[Words; 3]> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        [KEYWORDS, RULE_WORDS, PERIODIC_WORDS].map(|l| Words::new(l.iter().copied()))
+    })
+}
+
+/// 字符序列是否以 `p` 开头。
+fn starts_with(s: &[char], p: &str) -> bool {
+    let mut it = s.iter();
+    p.chars().all(|c| it.next() == Some(&c))
 }
 
 /// 位置 `i` 起的数字（阿拉伯数字或不超过九十九的中文数字）：值与长度。
@@ -173,8 +199,11 @@ fn number_at(s: &[char], i: usize) -> Option<(u32, usize)> {
     }
     let n = s[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     if n > 0 {
-        let v: String = s[i..i + n].iter().collect();
-        return v.parse().ok().map(|v| (v, n));
+        // 与 `str::parse::<u32>` 相同：超出 u32 的不算数字。
+        let v = s[i..i + n]
+            .iter()
+            .try_fold(0u32, |v, c| v.checked_mul(10)?.checked_add(c.to_digit(10)?));
+        return v.map(|v| (v, n));
     }
     let n = s[i..]
         .iter()
@@ -223,10 +252,9 @@ pub(super) fn check(ctx: &mut Ctx) {
         if is_blank(text) || is_ditto(text) {
             continue;
         }
-        let label = item_label(it, idx);
-        let shown = mulu_core::text::tidy(text);
         let t = classify_time_limit(text);
         if !t.recognised {
+            let (label, shown) = (item_label(it, idx), tidied(text));
             ctx.item(
                 &TIME_LIMIT_UNRECOGNISED,
                 idx,
@@ -240,6 +268,7 @@ pub(super) fn check(ctx: &mut Ctx) {
             continue;
         }
         if it.fields.mode.contains(&Mode::Proactive) && t.exceeds_statutory() {
+            let (label, shown) = (item_label(it, idx), tidied(text));
             let how_long = match (t.working_days, t.calendar_days, t.months) {
                 (Some(d), _, _) if d > STATUTORY_WORKING_DAYS => format!("{d}个工作日"),
                 (_, Some(d), _) if d > MAX_CALENDAR_DAYS => format!("{d}天"),

@@ -1,0 +1,176 @@
+//! 合并区域（.xlsx）。calamine 找合并区域时要把整张表的 XML 从头再解析一遍，才走到表尾的
+//! `<mergeCells>`：审核几百个文件时占了读取时间的一成多。这里解压同一张表后直接跳到
+//! `</sheetData>` 之后，只解析表尾那一小段。
+//!
+//! 任何一步对不上（工作簿结构少见、XML 异常）都返回 `None`，调用方改用 calamine 的读法，
+//! 所以这里只求快、不求全。
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+use std::sync::Arc;
+
+use calamine::Dimensions;
+use mulu_core::cellref;
+use quick_xml::errors::{Error, IllFormedError};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+
+/// 工作簿的 zip 与“表名 → 表的 XML 路径”。
+pub struct MergeIndex {
+    zip: zip::ZipArchive<Cursor<Arc<[u8]>>>,
+    paths: HashMap<String, String>,
+}
+
+impl MergeIndex {
+    /// 读工作簿目录（`xl/workbook.xml` 与它的关系表）。认不出时返回 `None`。
+    pub fn new(bytes: Arc<[u8]>) -> Option<Self> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+        let workbook = read_entry(&mut zip, "xl/workbook.xml")?;
+        let rels = read_entry(&mut zip, "xl/_rels/workbook.xml.rels")?;
+        let targets = relationship_targets(&rels)?;
+        let mut paths = HashMap::new();
+        for (name, rid) in sheet_ids(&workbook)? {
+            if let Some(target) = targets.get(&rid) {
+                paths.insert(name, resolve(target));
+            }
+        }
+        Some(MergeIndex { zip, paths })
+    }
+
+    /// 一张表的合并区域；认不出时返回 `None`（调用方改用 calamine）。
+    pub fn merges(&mut self, sheet: &str) -> Option<Vec<Dimensions>> {
+        let path = self.paths.get(sheet)?.clone();
+        let xml = read_entry(&mut self.zip, &path)?;
+        merges_after_sheet_data(&xml)
+    }
+}
+
+fn read_entry(zip: &mut zip::ZipArchive<Cursor<Arc<[u8]>>>, path: &str) -> Option<Vec<u8>> {
+    let mut f = zip.by_name(path).ok()?;
+    let mut out = Vec::with_capacity(usize::try_from(f.size()).ok()?.min(64 << 20));
+    f.read_to_end(&mut out).ok()?;
+    Some(out)
+}
+
+/// 关系表里的目标：相对 `xl/`，或以 `/` 开头的绝对路径。
+fn resolve(target: &str) -> String {
+    match target.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("xl/{target}"),
+    }
+}
+
+fn attr(e: &BytesStart, local: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok())
+        .map(|v| v.into_owned())
+}
+
+/// `xl/workbook.xml` 里的 `<sheet name=… r:id=…>`，按出现顺序。
+fn sheet_ids(xml: &[u8]) -> Option<Vec<(String, String)>> {
+    let mut r = Reader::from_reader(xml);
+    let mut out = Vec::new();
+    loop {
+        match r.read_event().ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
+                out.push((attr(&e, "name")?, attr(&e, "id")?));
+            }
+            Event::Eof => return Some(out),
+            _ => {}
+        }
+    }
+}
+
+/// 关系表：Id → Target。
+fn relationship_targets(xml: &[u8]) -> Option<HashMap<String, String>> {
+    let mut r = Reader::from_reader(xml);
+    let mut out = HashMap::new();
+    loop {
+        match r.read_event().ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                if let (Some(id), Some(target)) = (attr(&e, "Id"), attr(&e, "Target")) {
+                    out.insert(id, target);
+                }
+            }
+            Event::Eof => return Some(out),
+            _ => {}
+        }
+    }
+}
+
+/// 从 `</sheetData>`（可带命名空间前缀）之后读 `<mergeCell ref=…>`。没有单元格数据的表
+/// （`<sheetData/>`）也认。
+fn merges_after_sheet_data(xml: &[u8]) -> Option<Vec<Dimensions>> {
+    let at = memchr::memmem::rfind(xml, b"sheetData")?;
+    // 确认找到的是标签（`</sheetData>`、`</x:sheetData>` 或 `<sheetData/>`），不是文字。
+    let open = memchr::memrchr(b'<', &xml[..at])?;
+    let between = &xml[open + 1..at];
+    let between = between.strip_prefix(b"/").unwrap_or(between);
+    if !between
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || *b == b':')
+    {
+        return None;
+    }
+    let close = at + memchr::memchr(b'>', &xml[at..])?;
+    let mut r = Reader::from_reader(&xml[close + 1..]);
+    let mut out = Vec::new();
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "mergeCell" => {
+                if let Some(v) = attr(&e, "ref") {
+                    out.push(dimensions(&v)?);
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == "mergeCells" => return Some(out),
+            // 从中途读起，表尾的 `</worksheet>` 没有对应的开始标签：读到它就是读完了。
+            Ok(Event::Eof) | Err(Error::IllFormed(IllFormedError::UnmatchedEndTag(_))) => {
+                return Some(out)
+            }
+            Err(_) => return None,
+            _ => {}
+        }
+    }
+}
+
+/// `A3:B8` 或 `C5` → 从 0 起的行列范围。
+fn dimensions(s: &str) -> Option<Dimensions> {
+    let (a, b) = s.split_once(':').unwrap_or((s, s));
+    Some(Dimensions::new(cellref::parse(a)?, cellref::parse(b)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges() {
+        assert_eq!(dimensions("B3:B8"), Some(Dimensions::new((2, 1), (7, 1))));
+        assert_eq!(dimensions("C5"), Some(Dimensions::new((4, 2), (4, 2))));
+        assert_eq!(dimensions("B3:"), None);
+    }
+
+    #[test]
+    fn merges_only_after_sheet_data() {
+        let xml = br#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>mergeCell sheetData</t></is></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:N1"/><mergeCell ref="B3:B8"/></mergeCells></worksheet>"#;
+        assert_eq!(
+            merges_after_sheet_data(xml),
+            Some(vec![
+                Dimensions::new((0, 0), (0, 13)),
+                Dimensions::new((2, 1), (7, 1))
+            ])
+        );
+        let prefixed = br#"<x:worksheet xmlns:x="s"><x:sheetData/><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>"#;
+        assert_eq!(
+            merges_after_sheet_data(prefixed),
+            Some(vec![Dimensions::new((0, 0), (0, 1))])
+        );
+        assert_eq!(
+            merges_after_sheet_data(b"<worksheet><sheetData></sheetData></worksheet>"),
+            Some(vec![])
+        );
+        assert_eq!(merges_after_sheet_data(b"<worksheet/>"), None);
+    }
+}
