@@ -173,4 +173,40 @@ mod tests {
         );
         assert_eq!(merges_after_sheet_data(b"<worksheet/>"), None);
     }
+
+    /// 每个测试工作簿（openpyxl、XlsxWriter、LibreOffice 写的）的每张表：
+    /// 快路径必须读得出来（不退回），且与 calamine 的合并区域完全相同。
+    #[test]
+    fn agrees_with_calamine_on_every_fixture() {
+        use calamine::{Reader, Xlsx};
+        let dirs = [
+            "../../../tests/fixtures/workbooks",
+            "../../../tests/fixtures/review",
+        ];
+        let mut sheets = 0;
+        for dir in dirs {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.extension().is_none_or(|x| x != "xlsx") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).unwrap();
+                let Ok(mut book) = Xlsx::new(Cursor::new(bytes.clone())) else {
+                    continue;
+                };
+                let mut index = MergeIndex::new(bytes.into()).expect("认不出工作簿目录");
+                for name in book.sheet_names() {
+                    let want = book.merge_cells_by_sheet_name(&name).unwrap();
+                    let got = index.merges(&name);
+                    assert_eq!(got.as_ref(), Some(&want), "{} 的“{name}”", path.display());
+                    sheets += 1;
+                }
+            }
+        }
+        assert!(sheets >= 20, "只比较了 {sheets} 张表：测试工作簿没找到？");
+    }
 }
