@@ -8,9 +8,9 @@ pub fn tidy(s: &str) -> String {
     tidy_cow(s).into_owned()
 }
 
-/// [`tidy`]，文字本来就整齐（绝大多数单元格）时不复制。
+/// [`tidy`]，文字本来就整齐（绝大多数单元格：没有控制字符，空白只有夹在字间的单个半角空格）时不复制。
 pub fn tidy_cow(s: &str) -> Cow<'_, str> {
-    if is_compact(s) {
+    if is_tidy(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -52,13 +52,25 @@ pub fn squeeze_cow(s: &str) -> Cow<'_, str> {
 /// 文字里没有任何空白与控制字符（Unicode 的定义）。逐字节判断，不解码：
 /// 每个单元格都要整理，绝大多数本来就整齐，这样比逐字检查快得多。
 pub fn is_compact(s: &str) -> bool {
+    clean_bytes(s, false)
+}
+
+/// 文字已经是 [`tidy`] 的结果：没有控制字符，空白只有夹在字间的单个半角空格。
+pub fn is_tidy(s: &str) -> bool {
+    clean_bytes(s, true)
+}
+
+/// [`is_compact`] 与 [`is_tidy`] 的逐字节判断；`inner_spaces` 时允许字间的单个半角空格。
+fn clean_bytes(s: &str, inner_spaces: bool) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
         if x < 0x80 {
+            let lone_inner_space =
+                inner_spaces && x == b' ' && i > 0 && i + 1 < b.len() && b[i - 1] != b' ';
             // ASCII 的空白与控制字符（含 DEL）。
-            if x <= 0x20 || x == 0x7f {
+            if (x <= 0x20 || x == 0x7f) && !lone_inner_space {
                 return false;
             }
             i += 1;
@@ -115,6 +127,59 @@ mod tests {
             "【法律】《中华人民共和国政府信息公开条例》“公开”、"
         ));
         assert!(!is_compact("政府网站\n"));
+        assert!(!is_compact("政府 网站"));
+    }
+
+    /// 逐字整理的参照实现（快路径必须与它一致）。
+    fn tidy_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending = false;
+        for ch in s.chars() {
+            if ch.is_control() && !ch.is_whitespace() {
+                continue;
+            }
+            if ch.is_whitespace() {
+                pending = !out.is_empty();
+            } else {
+                if pending {
+                    out.push(' ');
+                    pending = false;
+                }
+                out.push(ch);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tidy_borrows_exactly_when_nothing_changes() {
+        let mut samples: Vec<String> = [
+            "",
+            " ",
+            "政 务",
+            "政  务",
+            " 政",
+            "政 ",
+            "a b c",
+            "a\tb",
+            "政\u{3000}务",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for cp in (0..0x80u32).chain([
+            0x85, 0xa0, 0x1680, 0x2000, 0x200a, 0x2028, 0x202f, 0x205f, 0x3000, 0x3001,
+        ]) {
+            if let Some(c) = char::from_u32(cp) {
+                samples.push(format!("政{c}务"));
+                samples.push(format!("{c}政"));
+            }
+        }
+        for s in &samples {
+            let want = tidy_by_chars(s);
+            assert_eq!(tidy_cow(s), want.as_str(), "{s:?}");
+            assert_eq!(is_tidy(s), want == *s, "{s:?}");
+        }
         assert!(matches!(tidy_cow("政府网站"), Cow::Borrowed(_)));
         assert_eq!(squeeze_cow("结 果"), "结果");
     }

@@ -1,8 +1,9 @@
 //! 审核的输入：与来源无关的目录视图。库里的目录与导入预览都转成 [`CatalogUnderReview`]。
 
+use mulu_core::text::squeeze_cow;
 use std::collections::BTreeMap;
 
-use crate::rules::{builtin_repealed, squeezed, RepealedText};
+use crate::rules::{builtin_repealed, RepealedText};
 use crate::ReviewError;
 use mulu_core::guideline::GuidelineDomain;
 use mulu_core::model::{
@@ -168,7 +169,7 @@ impl<'a> CatalogUnderReview<'a> {
 
     /// 领域名（或别名）对应的指引。
     pub fn guideline(&self, domain: &str) -> Option<&'a GuidelineDomain> {
-        let d = squeezed(domain);
+        let d = squeeze_cow(domain);
         if d.is_empty() {
             return None;
         }

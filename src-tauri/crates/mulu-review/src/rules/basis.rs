@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use mulu_core::model::Field;
-use mulu_core::text::squeeze;
+use mulu_core::text::{squeeze, tidy_cow};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -13,7 +13,7 @@ use super::catalog::{
     BASIS_DOCNUM_BRACKETS, BASIS_DOCNUM_MALFORMED, BASIS_REPEALED, BASIS_SUPERSEDED,
     BASIS_TITLE_UNQUOTED,
 };
-use super::{ascii_digit, is_space_char, item_label, tidied, CharSet, Ctx};
+use super::{ascii_digit, is_space_char, item_label, CharSet, Ctx};
 use crate::ReviewError;
 
 /// 已废止文件清单里的文件状态。
@@ -107,7 +107,7 @@ struct LineScan {
     set: CharSet,
     /// 有空白或全角数字：规整后与原文不同。
     changed_by_normalise: bool,
-    /// 有空白或控制字符：[`tidied`] 可能要改。
+    /// 有空白或控制字符：[`tidy_cow`] 可能要改。
     untidy: bool,
 }
 
@@ -184,7 +184,7 @@ pub(super) fn check(ctx: &mut Ctx) {
                 continue; // 只有空白
             }
             let shown = if scan.untidy {
-                tidied(line)
+                tidy_cow(line)
             } else {
                 Cow::Borrowed(line.as_str())
             };

@@ -1,12 +1,13 @@
 //! R401–R402：面向全社会主动公开的载体、疑似写错的载体名称。
 
+use mulu_core::text::squeeze_cow;
 use std::sync::OnceLock;
 
 use mulu_core::model::{Audience, Field, Mode, StandardCarrier};
 
 use super::catalog::{CARRIER_MISSPELT, NO_PUBLIC_CARRIER};
 use super::hygiene::glyph_prefix;
-use super::{item_label, squeezed, Ctx, EditDistance};
+use super::{item_label, Ctx, EditDistance};
 
 /// 其他载体名称里表明“面向社会”的词（网站、平台、公众号、公示栏、报刊、广播电视等）。
 const PUBLIC_WORDS: &[&str] = &[
@@ -93,7 +94,7 @@ pub(super) fn check(ctx: &mut Ctx) {
 /// 与其他载体名称最接近的标准载体：编辑距离不超过 1（名称不长于 5 个字）或 2（更长），
 /// 且不是在标准名称前后加字（“某某市政府网站”是具体的网站，不是错字）。
 pub(crate) fn nearest_standard(name: &str) -> Option<StandardCarrier> {
-    let name = squeezed(name);
+    let name = squeeze_cow(name);
     let chars: Vec<char> = name.chars().collect();
     let len = chars.len();
     if len < 3 {

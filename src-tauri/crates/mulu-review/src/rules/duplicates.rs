@@ -1,12 +1,13 @@
 //! R501–R502：领域内重复的事项、与指引事项名称相近却不同的事项。
 
+use mulu_core::text::squeeze_cow;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use mulu_core::model::Field;
 
 use super::catalog::{DUPLICATE_ITEM, NAME_NEAR_GUIDELINE};
-use super::{item_label, squeezed, CharSet, Ctx, EditDistance, FxBuildHasher, NameKeys};
+use super::{item_label, CharSet, Ctx, EditDistance, FxBuildHasher, NameKeys};
 
 pub(super) fn check(ctx: &mut Ctx) {
     duplicates(ctx);
@@ -23,15 +24,15 @@ fn duplicates(ctx: &mut Ctx) {
     // 相邻事项多属同一领域：领域名去空白只在换领域时做。
     let mut domain: Option<(&str, Cow<str>)> = None;
     for (idx, it) in items.iter().enumerate() {
-        let l1 = squeezed(&it.fields.l1);
-        let l2 = squeezed(&it.fields.l2);
+        let l1 = squeeze_cow(&it.fields.l1);
+        let l2 = squeeze_cow(&it.fields.l2);
         if l1.is_empty() && l2.is_empty() {
             continue;
         }
         let d = match &domain {
             Some((raw, d)) if *raw == it.domain => d.clone(),
             _ => {
-                let d = squeezed(it.domain);
+                let d = squeeze_cow(it.domain);
                 domain = Some((it.domain, d.clone()));
                 d
             }

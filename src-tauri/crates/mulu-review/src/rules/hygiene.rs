@@ -1,9 +1,10 @@
 //! R701–R704：文字规整——多余的空格、全角数字、勾选符号乱码、没有还原的“同上”。
 
 use mulu_core::model::{Field, ItemFields, StandardCarrier};
+use mulu_core::text::squeeze_cow;
 
 use super::catalog::{DITTO_UNRESOLVED, FULLWIDTH_DIGITS, GLYPH_DAMAGE, STRAY_SPACES};
-use super::{ascii_digits, is_ditto, item_label, squeezed, Ctx};
+use super::{ascii_digits, is_ditto, item_label, Ctx};
 use crate::input::ReviewItem;
 
 /// 一个事项要检查的文字：字段与原文（公开依据一条一项，其他载体一个一项）。
@@ -100,7 +101,7 @@ fn fix_spaces(s: &str) -> String {
 /// Wingdings 勾选框乱码开头的载体名称（`t政府网站`、`口政府公报`、`þ政府网站`）：
 /// 返回（是否勾选，认出的标准载体）。
 pub(crate) fn glyph_prefix(name: &str) -> Option<(bool, StandardCarrier)> {
-    let name = squeezed(name);
+    let name = squeeze_cow(name);
     let mut chars = name.chars();
     let first = chars.next()?;
     let ticked = match first {

@@ -1,13 +1,12 @@
 //! R301–R302：公开时限能否识别、主动公开是否超过法定的20个工作日。
 
+use mulu_core::text::tidy_cow;
 use std::sync::OnceLock;
 
 use mulu_core::model::{Field, Mode};
 
 use super::catalog::{TIME_LIMIT_TOO_LONG, TIME_LIMIT_UNRECOGNISED};
-use super::{
-    ascii_digit, is_blank, is_ditto, is_space_char, item_label, tidied, CharSet, Ctx, Words,
-};
+use super::{ascii_digit, is_blank, is_ditto, is_space_char, item_label, CharSet, Ctx, Words};
 
 /// 条例第二十六条规定的主动公开时限（工作日）。
 pub const STATUTORY_WORKING_DAYS: u32 = 20;
@@ -254,7 +253,7 @@ pub(super) fn check(ctx: &mut Ctx) {
         }
         let t = classify_time_limit(text);
         if !t.recognised {
-            let (label, shown) = (item_label(it, idx), tidied(text));
+            let (label, shown) = (item_label(it, idx), tidy_cow(text));
             ctx.item(
                 &TIME_LIMIT_UNRECOGNISED,
                 idx,
@@ -268,7 +267,7 @@ pub(super) fn check(ctx: &mut Ctx) {
             continue;
         }
         if it.fields.mode.contains(&Mode::Proactive) && t.exceeds_statutory() {
-            let (label, shown) = (item_label(it, idx), tidied(text));
+            let (label, shown) = (item_label(it, idx), tidy_cow(text));
             let how_long = match (t.working_days, t.calendar_days, t.months) {
                 (Some(d), _, _) if d > STATUTORY_WORKING_DAYS => format!("{d}个工作日"),
                 (_, Some(d), _) if d > MAX_CALENDAR_DAYS => format!("{d}天"),
