@@ -232,7 +232,7 @@ export type NotApplicable = { catalog_id: number, guideline_item_id: string, rea
 
 export type DataStatus = "完整" | "部分";
 
-export type CarrierRequirement = "必选" | "可选";
+export type CarrierRequirement = "必选" | "可选" | "未注明";
 
 export type GuidelineCarrier = { 
 /**
@@ -260,7 +260,11 @@ source: string,
 /**
  * 对这一行的说明：地方改动、推断的勾选、存疑之处。
  */
-note: string | null, };
+note: string | null, 
+/**
+ * 来源截断了的字段：值只含副本里看得到的部分（界面标“来源不完整”）。
+ */
+truncated?: Array<Field>, };
 
 export type GuidelineDomain = { 
 /**
@@ -290,9 +294,35 @@ data_version: string, status: DataStatus,
 /**
  * 数据可信度：high / medium / low。
  */
-confidence: string | null, sources: Array<string>, notes: string, items: Array<GuidelineItem>, };
+confidence: string | null, sources: Array<string>, notes: string, 
+/**
+ * 官方全表的规模（来源写明时），让“部分”成为一个数字。
+ */
+national?: NationalSize | null, 
+/**
+ * 这一版本来自哪个指引库：内置为空；导入的工作簿或县里分发的指引包写其名称与版本。
+ */
+library?: string | null, items: Array<GuidelineItem>, };
+
+export type NationalSize = { l1: number | null, l2: number | null, 
+/**
+ * 出处：来源中写明数量的原文摘录与网址。
+ */
+source: string, };
 
 export type GuidelineDomainSummary = { name: string, number: number, ministry: string | null, data_version: string, status: DataStatus, item_count: number, l1_count: number, 
+/**
+ * 官方全表的一级、二级事项数（来源写明时）。
+ */
+national_l1: number | null, national_l2: number | null, 
+/**
+ * 有字段被来源截断的事项数。
+ */
+truncated_items: number, 
+/**
+ * 当前版本来自哪个指引库（内置为空）。
+ */
+library: string | null, 
 /**
  * 是否随程序内置（否则为用户添加的领域）。
  */

@@ -6,7 +6,7 @@ use ts_rs::Config;
 
 use crate::guideline::{
     CarrierRequirement, DataStatus, GuidelineCarrier, GuidelineDomain, GuidelineDomainSummary,
-    GuidelineItem,
+    GuidelineItem, NationalSize,
 };
 use crate::model::*;
 use crate::store::SearchHit;
@@ -51,7 +51,7 @@ pub fn typescript_bindings() -> String {
         Audience, Mode, Level, StandardCarrier, Channels, UnitKind, Unit, NewUnit,
         CatalogStatus, Catalog, CatalogSummary, NewCatalog, CatalogExport, Provenance, ItemFields, Item,
         WithholdGround, Withheld, NotApplicable, DataStatus, CarrierRequirement, GuidelineCarrier,
-        GuidelineItem, GuidelineDomain, GuidelineDomainSummary, SearchHit,
+        GuidelineItem, GuidelineDomain, NationalSize, GuidelineDomainSummary, SearchHit,
         Severity, Field, Diagnostic, PreviewItem, PreviewSheet, ImportPreview, PreviewOrigin,
         ImportPlan, PlannedItem, ChangedItem,
     );

@@ -48,6 +48,8 @@ pub fn read_guideline(
                     confidence: None,
                     sources: vec![source.clone()],
                     notes: format!("由工作簿“{source}”导入。"),
+                    national: b.as_ref().and_then(|b| b.national.clone()),
+                    library: Some(format!("导入：{source}")),
                     items: b.map(|b| b.items).unwrap_or_default(),
                 });
                 // 先放上一版本的事项，用于沿用编号；读完后换成本文件的事项。
@@ -105,6 +107,7 @@ pub fn read_guideline(
                 level: f.level.clone(),
                 source: format!("{source} {}!{}", row.item.sheet, row.item.row),
                 note: Some(f.notes.clone()).filter(|s| !s.is_empty()),
+                truncated: Vec::new(),
             });
         }
     }

@@ -10,7 +10,7 @@ mod types;
 pub use builtin::{builtin_domains, BUILTIN_FILES};
 pub use types::{
     CarrierRequirement, DataStatus, GuidelineCarrier, GuidelineDomain, GuidelineDomainSummary,
-    GuidelineItem,
+    GuidelineItem, NationalSize,
 };
 
 use thiserror::Error;

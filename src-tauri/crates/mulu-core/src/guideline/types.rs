@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::{Audience, Channels, ItemFields, Level, Mode};
+use crate::model::{Audience, Channels, Field, ItemFields, Level, Mode};
 
 /// 领域数据是否完整。
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
@@ -18,15 +18,33 @@ pub enum DataStatus {
 }
 
 crate::model::chinese_names!(DataStatus { Complete => "完整", Partial => "部分" });
-crate::model::chinese_names!(CarrierRequirement { Required => "必选", Optional => "可选" });
+crate::model::chinese_names!(CarrierRequirement {
+    Required => "必选",
+    Optional => "可选",
+    NotStated => "未注明",
+});
 
-/// 指引模板里载体是必选（■）还是可选（□）。
+/// 指引模板里载体是必选（■）、可选（□），还是来源没有说明。
+///
+/// 副本里勾上（■ 或 √）的载体只说明“这一行列了它”；只有副本自己的图例写明
+/// “■表示必选项，□表示可选项”时才能标必选/可选，否则是 [`NotStated`](Self::NotStated)，
+/// 界面和导出的指引表格不加必选/可选标记。
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 pub enum CarrierRequirement {
     #[serde(rename = "必选")]
     Required,
     #[serde(rename = "可选")]
     Optional,
+    /// 副本列了这个载体，但没有图例说明它是否必选。
+    #[serde(rename = "未注明")]
+    NotStated,
+}
+
+impl CarrierRequirement {
+    /// 采用事项时是否默认勾上：必选的，以及副本列出但未注明的（可选的由用户再勾选）。
+    pub fn ticked_on_adopt(self) -> bool {
+        !matches!(self, CarrierRequirement::Optional)
+    }
 }
 
 /// 指引事项的一个载体。
@@ -72,10 +90,13 @@ pub struct GuidelineItem {
     /// 对这一行的说明：地方改动、推断的勾选、存疑之处。
     #[serde(default)]
     pub note: Option<String>,
+    /// 来源截断了的字段：值只含副本里看得到的部分（界面标“来源不完整”）。
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub truncated: Vec<Field>,
 }
 
 impl GuidelineItem {
-    /// 采用到目录时的事项内容：要素以“、”连接，勾上必选载体（可选载体由用户再勾选）。
+    /// 采用到目录时的事项内容：要素以“、”连接，勾上必选与未注明的载体（可选载体由用户再勾选）。
     pub fn to_fields(&self, domain: &str) -> ItemFields {
         ItemFields {
             domain: domain.to_string(),
@@ -89,7 +110,7 @@ impl GuidelineItem {
             channels: Channels::from_names(
                 self.carriers
                     .iter()
-                    .filter(|c| c.requirement == crate::guideline::CarrierRequirement::Required)
+                    .filter(|c| c.requirement.ticked_on_adopt())
                     .map(|c| c.name.as_str()),
             ),
             audience: self.audience.clone(),
@@ -146,7 +167,25 @@ pub struct GuidelineDomain {
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: String,
+    /// 官方全表的规模（来源写明时），让“部分”成为一个数字。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national: Option<NationalSize>,
+    /// 这一版本来自哪个指引库：内置为空；导入的工作簿或县里分发的指引包写其名称与版本。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<String>,
     pub items: Vec<GuidelineItem>,
+}
+
+/// 官方全表有多少一级、二级事项，以及这个数字的出处（来源原文的摘录与网址）。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NationalSize {
+    #[serde(default)]
+    pub l1: Option<u32>,
+    #[serde(default)]
+    pub l2: Option<u32>,
+    /// 出处：来源中写明数量的原文摘录与网址。
+    pub source: String,
 }
 
 /// 指引库列表中的一行。
@@ -159,6 +198,13 @@ pub struct GuidelineDomainSummary {
     pub status: DataStatus,
     pub item_count: usize,
     pub l1_count: usize,
+    /// 官方全表的一级、二级事项数（来源写明时）。
+    pub national_l1: Option<u32>,
+    pub national_l2: Option<u32>,
+    /// 有字段被来源截断的事项数。
+    pub truncated_items: usize,
+    /// 当前版本来自哪个指引库（内置为空）。
+    pub library: Option<String>,
     /// 是否随程序内置（否则为用户添加的领域）。
     pub builtin: bool,
 }
@@ -177,6 +223,14 @@ impl GuidelineDomain {
             status: self.status,
             item_count: self.items.len(),
             l1_count: l1.len(),
+            national_l1: self.national.as_ref().and_then(|n| n.l1),
+            national_l2: self.national.as_ref().and_then(|n| n.l2),
+            truncated_items: self
+                .items
+                .iter()
+                .filter(|i| !i.truncated.is_empty())
+                .count(),
+            library: self.library.clone(),
             builtin,
         }
     }
