@@ -342,7 +342,11 @@ const tests = [
     await browser.waitUntil(async () => !(await gridHas(names[0])) && !(await gridHas(names[1])), { timeout: 8000, timeoutMsg: 'undo did not remove both pasted items' })
     await jsClick(await browser.$(byTest('redo')))
     await browser.waitUntil(async () => (await gridHas(names[0])) && (await gridHas(names[1])), { timeout: 8000, timeoutMsg: 'redo did not bring both pasted items back' })
-    // Pasting into a field stays a plain text paste: no dialog.
+    // Pasting into a field stays a plain text paste: no dialog. The first dialog must have finished
+    // its closing transition first, or its button still counts as displayed.
+    await browser.waitUntil(async () => !(await browser.$(byTest('paste-confirm')).isDisplayed()), {
+      timeout: 5000, timeoutMsg: 'the paste dialog did not close after confirming',
+    })
     await pasteInto(`input${byTest('search')}, ${byTest('search')} input`, tsv)
     await sleep(300)
     assert(!(await browser.$(byTest('paste-confirm')).isDisplayed()), 'pasting into the search field opened the paste dialog')
