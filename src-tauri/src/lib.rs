@@ -16,6 +16,11 @@ pub fn run() {
         .manage(AppState::new(db_path))
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::backup::store_status,
+            commands::backup::list_backups,
+            commands::backup::backup_now,
+            commands::backup::restore_backup,
+            commands::backup::set_aside_database,
             commands::guidelines::list_guidelines,
             commands::guidelines::guideline_domain,
             commands::catalogs::list_units,

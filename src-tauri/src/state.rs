@@ -22,6 +22,28 @@ impl AppState {
         &self.db_path
     }
 
+    /// 打开数据库时的错误（已打开或能打开时为 `None`）。
+    pub fn open_error(&self) -> Option<mulu_core::store::StoreError> {
+        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.is_some() {
+            return None;
+        }
+        match Store::open(&self.db_path) {
+            Ok(store) => {
+                *guard = Some(store);
+                None
+            }
+            Err(e) => Some(e),
+        }
+    }
+
+    /// 关掉数据库连接（恢复备份、移开损坏的文件之前），在 `f` 里做文件操作；下一个命令重新打开。
+    pub fn closed<T>(&self, f: impl FnOnce(&std::path::Path) -> T) -> T {
+        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        *guard = None;
+        f(&self.db_path)
+    }
+
     /// 在数据库上执行 `f`；错误变成给用户看的中文句子。
     pub fn with<T>(
         &self,

@@ -1,5 +1,6 @@
 //! Tauri 命令：核心库的薄适配层。每个命令返回数据或一条中文错误说明。
 
+pub mod backup;
 pub mod catalogs;
 pub mod export;
 pub mod guidelines;

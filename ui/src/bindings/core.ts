@@ -517,3 +517,19 @@ level: Array<Level>,
 notes: string, };
 
 export type ChangedItem = { id: number, before: ItemFields, after: ItemFields, fields: Array<Field>, sheet: string, row: number, };
+
+export type BackupKind = "每日" | "升级前" | "导入前" | "恢复前" | "手动" | "损坏的数据库";
+
+export type BackupInfo = { 
+/**
+ * 备份文件的完整路径。
+ */
+file: string, kind: BackupKind, 
+/**
+ * 备份时间（本地时间），例如 `2026-12-02 03:15:00`。
+ */
+created: string, 
+/**
+ * 文件大小（字节）。
+ */
+size: number, };

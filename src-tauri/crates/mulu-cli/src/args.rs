@@ -56,6 +56,9 @@ pub enum Command {
     /// 版本比对：两个版本的目录（两个文件，或库里的两个目录编号）之间的新增、删除与改动
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Diff(DiffArgs),
+    /// 数据库备份：列出、立即备份、从备份恢复（数据库损坏时也能用）
+    #[command(subcommand, help_template = HELP_TEMPLATE, subcommand_help_heading = "命令")]
+    Backup(BackupCommand),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
 
@@ -234,4 +237,25 @@ pub struct DiffArgs {
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// 列出数据库的备份（新的在前）：时间、缘由（每日、升级前、导入前、恢复前、手动）、大小、文件
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    List {
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 立即备份一次（缘由记为“手动”），输出备份文件的路径
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Create,
+    /// 用一份备份恢复数据库：当前数据库先另存为“恢复前”备份（损坏的原样移到备份文件夹），不会丢失
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Restore {
+        /// 备份文件的路径，或 `mulu backup list` 列出的序号（1 为最新）
+        #[arg(value_name = "文件|序号")]
+        backup: String,
+    },
 }

@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Import(a) => cmd::import::run(&db, a),
         Command::Check(a) => cmd::check::run(&db, a),
         Command::Diff(a) => cmd::diff::run(&db, a),
+        Command::Backup(c) => cmd::backup::run(&db, c),
     };
     match result {
         Ok(code) => code,
@@ -40,7 +41,14 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             // 一行中文说明写到 stderr。
-            eprintln!("错误：{}", e.to_string().replace('\n', " "));
+            let hint = match &e {
+                error::CliError::Store(
+                    mulu_core::store::StoreError::Damaged { .. }
+                    | mulu_core::store::StoreError::TooNew { .. },
+                ) => "（命令行：mulu backup list 查看备份，mulu backup restore 序号 恢复）",
+                _ => "",
+            };
+            eprintln!("错误：{}{hint}", e.to_string().replace('\n', " "));
             ExitCode::from(e.exit_code() as u8)
         }
     }

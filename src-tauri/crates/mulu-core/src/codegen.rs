@@ -9,7 +9,7 @@ use crate::guideline::{
     GuidelineItem, NationalSize,
 };
 use crate::model::*;
-use crate::store::SearchHit;
+use crate::store::{BackupInfo, BackupKind, SearchHit};
 
 fn schema_text<T: schemars::JsonSchema>() -> String {
     let schema = schemars::schema_for!(T);
@@ -53,7 +53,7 @@ pub fn typescript_bindings() -> String {
         WithholdGround, Withheld, NotApplicable, DataStatus, CarrierRequirement, GuidelineCarrier,
         GuidelineItem, GuidelineDomain, NationalSize, GuidelineDomainSummary, SearchHit,
         Severity, Field, Diagnostic, PreviewItem, PreviewSheet, ImportPreview, PreviewOrigin,
-        ImportPlan, PlannedItem, ChangedItem,
+        ImportPlan, PlannedItem, ChangedItem, BackupKind, BackupInfo,
     );
     format!(
         "// 由 mulu-core 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n{}",

@@ -1,5 +1,6 @@
 //! 每个子命令一个模块；都只是核心库的薄包装。
 
+pub mod backup;
 pub mod catalog;
 pub mod check;
 pub mod diff;

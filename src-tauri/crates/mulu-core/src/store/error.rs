@@ -11,6 +11,16 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error("数据库文件 {path} 已损坏或不是本程序的数据库（{detail}）。文件未被改动：请从备份恢复，或把它移到备份文件夹后新建一个空数据库。")]
+    Damaged { path: PathBuf, detail: String },
+    #[error("数据库 {path} 由更新版本的标准目录编制器写入（结构版本 {found}，本程序支持到 {supported}）。为免损坏数据，本程序不打开它：请安装新版本，或从备份恢复。")]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{0}")]
+    Backup(String),
     #[error("数据库结构升级失败：{0}。数据库文件未被改动，请备份该文件后联系技术支持。")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("找不到{what}（编号 {id}）。它可能已被删除，请刷新列表后重试。")]

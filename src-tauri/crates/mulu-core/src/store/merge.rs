@@ -18,7 +18,7 @@ pub struct ImportChanges {
 }
 
 impl Store {
-    /// 在一个事务里写入导入的改动，返回 (新增数, 更新数)。
+    /// 先存一份“导入前”备份，再在一个事务里写入导入的改动，返回 (新增数, 更新数)。
     pub fn apply_import(
         &mut self,
         catalog_id: i64,
@@ -30,6 +30,8 @@ impl Store {
         for (_, f) in &changes.update {
             check_fields(f)?;
         }
+        // 合并进已有目录前先备份整个数据库：导入写错了也能整体退回。
+        self.backup(super::BackupKind::BeforeImport)?;
         let tx = self.conn.transaction()?;
         touch(&tx, catalog_id)?;
         for (fields, provenance) in &changes.add {

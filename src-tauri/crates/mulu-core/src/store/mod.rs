@@ -3,6 +3,7 @@
 //! 每次写入都在一个事务里完成；出错时事务回滚，已存的数据不受影响。
 
 mod adopt;
+pub mod backup;
 mod bulk;
 mod catalogs;
 mod error;
@@ -14,12 +15,13 @@ mod search;
 mod units;
 mod withheld;
 
+pub use backup::{list_backups, restore_backup, set_aside, BackupInfo, BackupKind};
 pub use catalogs::CATALOG_FORMAT_VERSION;
 pub use error::StoreError;
 pub use merge::ImportChanges;
 pub use search::SearchHit;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
@@ -42,10 +44,16 @@ pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 /// 一个打开的数据库。
 pub struct Store {
     conn: Connection,
+    /// 数据库文件（内存数据库为空）：备份写在它旁边。
+    path: Option<PathBuf>,
 }
 
 impl Store {
     /// 打开（或新建）数据库文件，执行迁移，并载入内置指引库的新版本。
+    ///
+    /// 已有的文件先体检（[`backup`] 模块）：损坏（`PRAGMA quick_check` 不通过、不是数据库）或来自
+    /// 更新版本的程序时返回 [`StoreError::Damaged`] / [`StoreError::TooNew`]，文件不被改动；
+    /// 要迁移时先存一份“升级前”备份；每天第一次打开时存一份“每日”备份。
     pub fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() && !dir.exists() {
@@ -55,17 +63,35 @@ impl Store {
                 })?;
             }
         }
+        let existed = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
             path: path.to_path_buf(),
             source,
         })?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        Self::init(conn)
+        if existed {
+            backup::check_health(&conn, path)?;
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            })?;
+        if existed {
+            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if version > 0 && (version as usize) < SCHEMA_VERSION {
+                backup::write_backup(&conn, path, BackupKind::BeforeMigration)?;
+            }
+        }
+        let store = Self::init(conn, Some(path.to_path_buf()))?;
+        if existed {
+            store.daily_backup()?;
+        }
+        Ok(store)
     }
 
     /// 内存数据库（测试与一次性的命令行检查用）。
     pub fn open_in_memory() -> Result<Self> {
-        Self::init(Connection::open_in_memory()?)
+        Self::init(Connection::open_in_memory()?, None)
     }
 
     /// 只执行迁移到第 `version` 个为止（测试“从旧版本升级”用）。
@@ -77,17 +103,22 @@ impl Store {
 
     /// 在已有连接上完成迁移与内置指引同步。
     pub fn from_connection(conn: Connection) -> Result<Self> {
-        Self::init(conn)
+        Self::init(conn, None)
     }
 
-    fn init(mut conn: Connection) -> Result<Self> {
+    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations().to_latest(&mut conn)?;
-        let mut store = Store { conn };
+        let mut store = Store { conn, path };
         store.sync_builtin_guidelines()?;
         Ok(store)
+    }
+
+    /// 数据库文件的路径（内存数据库为 `None`）。
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     /// 底层连接（只读查询与测试用）。
