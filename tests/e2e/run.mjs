@@ -2,7 +2,7 @@
 // under Xvfb. Run by scripts/test.sh:
 //   TAURI_DRIVER=tools/bin/tauri-driver APP_BINARY=target/debug/biaozhunmulu xvfb-run -a node tests/e2e/run.mjs
 // Each run uses a fresh database (MULU_DB) and a fresh HOME, so nothing of the developer's is touched.
-import { existsSync, readdirSync, openSync, readSync, closeSync, mkdirSync } from 'node:fs'
+import { existsSync, readdirSync, openSync, readSync, closeSync, mkdirSync, writeFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   repo, setup, openApp, byTest, sleep, textOf, rowWithText, jsClick, jsDblClick, replaceText, assert, readXlsx,
@@ -444,6 +444,54 @@ const tests = [
       assert(readXlsx(f).names.includes('xl/workbook.xml'), `${f} is not a workbook`)
     }
     await browser.saveScreenshot(join(outDir, 'review.png'))
+  }],
+  ['a damaged database: the window offers its backups, moves the file aside, and a backup brings the catalogs back', async () => {
+    // Runs last: it replaces the run's database with junk. The daily backup was made when the app
+    // was restarted above (the first open of an existing database that day).
+    await browser.deleteSession()
+    const db = join(h.work, 'mulu.db')
+    writeFileSync(db, Buffer.alloc(16384, 0x5a))
+    for (const side of ['-wal', '-shm']) rmSync(db + side, { force: true })
+    browser = await openApp()
+    const problem = await browser.$(byTest('store-problem'))
+    await problem.waitForDisplayed({ timeout: 10000 })
+    assert((await textOf(byTest('store-problem'))).includes('已损坏'), `the problem is not named: ${await textOf(byTest('store-problem'))}`)
+    await browser.waitUntil(async () => (await textOf(byTest('backup-table'))).includes('每日'), {
+      timeout: 8000, timeoutMsg: 'the daily backup is not offered',
+    })
+    await sleep(800)
+    await browser.saveScreenshot(join(outDir, 'backup-problem.png'))
+    const confirmBox = async () => {
+      const ok = await browser.$('.el-message-box__btns .el-button--primary')
+      await ok.waitForDisplayed({ timeout: 5000 })
+      await jsClick(ok)
+    }
+    await jsClick(await browser.$(byTest('set-aside')))
+    await confirmBox()
+    // The window starts over on a new, empty database.
+    await browser.waitUntil(async () => (await browser.$$(`${byTest('domain-table')} .el-table__body tr`)).length === 26, {
+      timeout: 15000, timeoutMsg: 'the window did not start over on a new database',
+    })
+    await (await browser.$(byTest('nav-catalogs'))).click()
+    await (await browser.$(byTest('open-backups'))).waitForDisplayed({ timeout: 8000 })
+    assert(!(await textOf(byTest('catalog-table'))).includes(UNIT), 'the new database already holds the catalog')
+    await jsClick(await browser.$(byTest('open-backups')))
+    const row = await rowWithText('backup-table', '每日')
+    await jsClick(await row.$('td'))
+    await jsClick(await browser.$(byTest('restore-backup')))
+    await confirmBox()
+    await browser.waitUntil(async () => {
+      const nav = await browser.$(byTest('nav-catalogs'))
+      if (!(await nav.isExisting())) return false
+      await jsClick(nav)
+      return (await textOf(byTest('catalog-table'))).includes(UNIT)
+    }, { timeout: 15000, timeoutMsg: 'the restored database does not hold the catalog' })
+    await jsClick(await browser.$(byTest('open-backups')))
+    await browser.waitUntil(async () => (await textOf(byTest('backup-dialog'))).includes('移开的损坏数据库'), {
+      timeout: 8000, timeoutMsg: 'the moved-aside database is not listed',
+    })
+    await sleep(800)
+    await browser.saveScreenshot(join(outDir, 'backups.png'))
   }],
 ]
 
