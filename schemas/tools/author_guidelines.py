@@ -12,7 +12,8 @@ from memory:
   value, and the script stops if the fact no longer holds it.
 * Remarks (note, row_note, the domain notes' “ROW NOTES: [n …] …”, process_stage) go to the item's
   `note`.
-* `truncated` lists the fields the copy cut off (facts' `truncated_fields`, elements → content).
+* `truncated` lists the fields the copy cut off: facts' `truncated_fields` (elements → content), the
+  cleanups below, and TRUNCATED_FROM_NOTES (a row note quoting that the field was cut).
 * Carriers: a fact row lists the carriers a copy marked (■ or √); that does not say whether a carrier
   is required. Every carrier is 未注明 unless the row's own copy has a legend saying ■ = 必选 and
   □ = 可选 (LEGENDS below, each with the legend quoted from the facts). Those rows get 必选 for the
@@ -74,6 +75,34 @@ CLEANUPS = [
      "公开主体原文截断于“县（市、区）”；收集时按第 1 行补全的部分未收录"),
     ("救灾", 4, "channels", ["政府网站", "两微一端", "公开查阅点", "政务服务中心"], [], True,
      "本行的载体格截断未见；收集时照第 1、2 行补上的载体未收录"),
+    # names and titles the copy cut off, which the collector completed (the note quotes what was seen)
+    ("城乡规划", 7, "l2", "部分村庄编制完成的村庄规划、村土地利用规划", "部分村庄编制完成的村庄规划、村土地利用规",
+     True, "二级事项原文截断于“村土地利用规”（row note: l2 text truncated at '村土地利用规' in copy as read）"),
+    ("扶贫", 6, "l2", "财政专项扶贫资金", "财政专项扶贫资", True,
+     "二级事项只见开头“财政专项扶贫资…”"),
+    ("安全生产", 10, "basis", "《突发事件应急预案管理办法》", "《突发事件应急预案管理", True,
+     "公开依据截断于“《突发事件应急预案管理…”"),
+    ("公共法律服务", 5, "basis", "《法律援助条例》", "《法律援", True,
+     "公开依据截断于“《法律援…”（gdmx 副本）"),
+    ("社会救助", 12, "channels", ["政府网站"], [], True,
+     "载体格截断于第一个载体“■政府…”，是哪个载体看不出"),
+]
+
+# Fields a row's note says the copy cut off although the facts' truncated_fields does not list them:
+# (domain, fact row, facts field, text quoted from the facts).
+TRUNCATED_FROM_NOTES = [
+    ("征地补偿", 3, "basis", "basis truncated after '1.《土地管理法》;'"),
+    ("征地补偿", 6, "channels", "channels list truncated"),
+    ("城市综合执法", 6, "basis", "basis cut after 城乡规划法"),
+    ("就业", 3, "basis", "basis list cut off in copy as read"),
+    ("重大建设项目", 2, "channels", "channels from sxly first two visible (truncated)"),
+    ("重大建设项目", 3, "channels", "channels truncated after 纸质媒体"),
+    ("重大建设项目", 11, "channels", "channels truncated"),
+    ("食品药品监管", 2, "channels", "shows ■政府网站 on first carrier line, rest cut"),
+    ("财政预决算", 2, "elements", "copy as read truncated after first element group"),
+    ("公共文化服务", 5, "basis", "copy as read cut inside basis cell"),
+    ("公共文化服务", 9, "basis", "copy as read cut inside basis cell"),
+    ("社会救助", 9, "basis", "copy as read cut inside basis/time cells"),
 ]
 
 # Rows whose own copy has a legend saying which carriers are required. `quote` must occur verbatim
@@ -150,6 +179,14 @@ def name_key(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+def final(domain: str, rn: int, row: dict, field: str) -> str:
+    """A name field as it will be written: the fact's value, or its CLEANUPS replacement."""
+    for (dom, r, f, old, new, *_rest) in CLEANUPS:
+        if (dom, r, f) == (domain, rn, field) and row.get(field) == old:
+            return new
+    return row.get(field) or ""
+
+
 def row_notes(domain_notes: str) -> dict:
     """“ROW NOTES: [1 l1/l2] text | [3 …] text” inside the domain notes → {row: [text]}."""
     out: dict = {}
@@ -174,9 +211,11 @@ def assign_ids(number: int, name: str, rows: list, previous: list, report: list)
     keys_prev = [(name_key(p["l1"]), name_key(p["l2"])) for p in previous]
     how = [None] * len(rows)
     for i, r in enumerate(rows):
-        k = (name_key(r.get("l1") or ""), name_key(r.get("l2") or ""))
+        # the name as the facts hold it, and as written after CLEANUPS (either may be in the file)
+        ks = {(name_key(r.get("l1") or ""), name_key(r.get("l2") or "")),
+              (name_key(final(name, i + 1, r, "l1")), name_key(final(name, i + 1, r, "l2")))}
         for j, kp in enumerate(keys_prev):
-            if j not in used and kp == k:
+            if j not in used and kp in ks:
                 used.add(j)
                 ids[i] = previous[j]["id"]
                 how[i] = "name"
@@ -200,9 +239,9 @@ def assign_ids(number: int, name: str, rows: list, previous: list, report: list)
             how[i] = "new"
     for i, r in enumerate(rows):
         old = next((p for p in previous if p["id"] == ids[i]), None)
-        name_now = f"{r.get('l1') or ''} / {r.get('l2') or ''}"
-        line = f"  {ids[i]} row {i + 1:2} [{how[i]}] {name_now}"
-        if old and (old["l1"], old["l2"]) != (r.get("l1") or "", r.get("l2") or ""):
+        now = (final(name, i + 1, r, "l1"), final(name, i + 1, r, "l2"))
+        line = f"  {ids[i]} row {i + 1:2} [{how[i]}] {now[0]} / {now[1]}"
+        if old and (old["l1"], old["l2"]) != now:
             line += f"   (was: {old['l1']} / {old['l2']})"
         report.append(line)
     for j, p in enumerate(previous):
@@ -270,6 +309,12 @@ def main(src: pathlib.Path, out: pathlib.Path) -> None:
                     truncated.add(FIELD[field])
                 notes.append(f"整理：{why}")
                 cleanups_done.add((dom, rn, field))
+            for (dom, rn, field, quote) in TRUNCATED_FROM_NOTES:
+                if dom == name and rn == i:
+                    assert quote in facts_text(facts, rows[i - 1]), (dom, rn, quote)
+                    assert row.get(field), (dom, rn, field, "nothing recorded, nothing to mark")
+                    truncated.add(FIELD[field])
+                    cleanups_done.add((dom, rn, field, "note"))
             lg = legend_rows.get(i)
             carriers = []
             for c in row.get("channels") or []:
@@ -319,7 +364,8 @@ def main(src: pathlib.Path, out: pathlib.Path) -> None:
             domain["national"] = {"l1": l1, "l2": l2, "source": f"{quote} — {url}"}
         domain["items"] = items
         path.write_text(json.dumps(domain, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    missing = {(d, r, f) for (d, r, f, *_rest) in CLEANUPS} - cleanups_done
+    missing = ({(d, r, f) for (d, r, f, *_rest) in CLEANUPS}
+               | {(d, r, f, "note") for (d, r, f, _q) in TRUNCATED_FROM_NOTES}) - cleanups_done
     assert not missing, missing
     legends = {
         "about": "载体必选/可选的依据：只有来源副本自己的图例写明“■表示必选项，□表示可选项”的事项，"
