@@ -83,7 +83,7 @@ pub enum GuidelinesCommand {
         #[arg(long)]
         json: bool,
     },
-    /// 把一个领域的指引导出为工作簿（■ 必选 □ 可选，附图例）
+    /// 把一个领域的指引导出为工作簿（来源图例写明的 ■ 必选 □ 可选，其余载体标 √；附图例与说明栏）
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Export {
         /// 领域名称，例如 社会救助

@@ -87,29 +87,24 @@ fn unreadable_input_exits_2_with_one_chinese_line() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("已存在"));
 }
 
+/// 导出一个领域的指引表格，再作为新版本导入：（导入前的领域，导入的输出，导入后的领域）。
+fn export_then_import(domain: &str, version: &str) -> (Value, String, Value) {
+    let env = Env::new();
+    let g = env.path("指引.xlsx");
+    let g = g.to_str().unwrap();
+    env.ok(&["guidelines", "export", domain, "--xlsx", g]);
+    let show = || -> Value {
+        serde_json::from_str(&env.ok(&["guidelines", "show", domain, "--json"])).unwrap()
+    };
+    let before = show();
+    let out = env.ok(&["guidelines", "import", g, "--version", version]);
+    (before, out, show())
+}
+
 #[test]
 fn guideline_workbook_loads_as_a_new_version_with_stable_ids() {
-    let env = Env::new();
-    let g = env.path("社会救助指引.xlsx");
-    env.ok(&[
-        "guidelines",
-        "export",
-        "社会救助",
-        "--xlsx",
-        g.to_str().unwrap(),
-    ]);
-    let before: Value =
-        serde_json::from_str(&env.ok(&["guidelines", "show", "社会救助", "--json"])).unwrap();
-    let out = env.ok(&[
-        "guidelines",
-        "import",
-        g.to_str().unwrap(),
-        "--version",
-        "省级-2026",
-    ]);
+    let (before, out, after) = export_then_import("社会救助", "省级-2026");
     assert!(out.contains("版本 省级-2026"), "{out}");
-    let after: Value =
-        serde_json::from_str(&env.ok(&["guidelines", "show", "社会救助", "--json"])).unwrap();
     assert_eq!(after["data_version"], "省级-2026");
     let ids = |v: &Value| -> Vec<String> {
         v["items"]
@@ -120,7 +115,25 @@ fn guideline_workbook_loads_as_a_new_version_with_stable_ids() {
             .collect()
     };
     assert_eq!(ids(&before), ids(&after), "按名称沿用编号");
-    // ■ 必选 / □ 可选 读回为同样的载体要求。
+    // 载体读回同样的名称。社会救助的来源副本没有图例，导出时载体标 √（未注明必选/可选），
+    // 读回时算作哪种要求由导入决定；有图例的 ■/□ 见下一个测试。
+    let names = |v: &Value| -> std::collections::BTreeSet<String> {
+        v["items"][0]["carriers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(&before), names(&after));
+}
+
+#[test]
+fn guideline_workbook_with_legend_marks_round_trips_required_and_optional() {
+    // 市政服务 17.001 取自有图例（“■”表示必选项，“□”表示可选项）的副本：导出 ■/□，读回同样的要求。
+    let (before, _, after) = export_then_import("市政服务", "往返");
+    assert_eq!(before["items"][0]["id"], "17.001");
+    assert_eq!(after["items"][0]["id"], "17.001");
     assert_eq!(
         before["items"][0]["carriers"],
         after["items"][0]["carriers"]

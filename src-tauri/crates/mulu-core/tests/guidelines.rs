@@ -56,14 +56,16 @@ fn the_26_pilot_domains_are_there_partial_with_sources() {
         }
         total += d.items.len();
     }
-    // shared/reference/guidelines 收录的 201 行；市政服务一行也没有。
-    assert_eq!(total, 201);
-    assert!(domains
-        .iter()
-        .find(|d| d.name == "市政服务")
-        .unwrap()
-        .items
-        .is_empty());
+    // shared/reference/guidelines 收录的 208 行（2026.12-1 版起含市政服务的 7 行）。
+    assert_eq!(total, 208);
+    let count = |name: &str| domains.iter().find(|d| d.name == name).unwrap().items.len();
+    assert_eq!(count("市政服务"), 7);
+    // 官方全表的规模只在来源写明时记录：就业 9 个一级、25 个二级事项。
+    let jiuye = domains.iter().find(|d| d.name == "就业").unwrap();
+    let n = jiuye.national.as_ref().expect("就业的官方全表规模");
+    assert_eq!((n.l1, n.l2), (Some(9), Some(25)));
+    assert!(n.source.contains("huayuan.gov.cn"), "{}", n.source);
+    assert!(domains.iter().all(|d| d.library.is_none()));
 }
 
 #[test]
@@ -82,4 +84,13 @@ fn ids_are_stable() {
     assert_eq!((a.l1.as_str(), a.l2.as_str()), ("综合业务", "政策法规文件"));
     let b = find("05.002");
     assert_eq!((b.l1.as_str(), b.l2.as_str()), ("综合业务", "监督检查"));
+    // 2026.12-1 清理了名称里的说明，编号不变；新收录的行接着编号。
+    let c = find("07.007");
+    assert_eq!(c.l2, "公共法律服务实体、热线、网络平台");
+    assert_eq!(c.truncated, vec![mulu_core::model::Field::L2]);
+    let d = find("17.001");
+    assert_eq!(
+        (d.l1.as_str(), d.l2.as_str()),
+        ("城镇燃气管理", "燃气经营许可证核发")
+    );
 }

@@ -70,7 +70,7 @@ fn sheets_titles_and_headers_are_official() {
         "2026",
         "草稿",
         "2026-11-23 10:00",
-        "2026.11-1",
+        "2026.12-1",
         "社会救助",
         "就业",
     ] {
@@ -256,27 +256,90 @@ fn cell_text_over_the_excel_limit_is_a_clear_error() {
     );
 }
 
-#[test]
-fn guideline_export_has_required_marks_and_the_legend() {
+/// 导出一个内置领域的指引表格，读回它的表。
+fn guideline_sheet(name: &str) -> (mulu_core::guideline::GuidelineDomain, calamine::Range<Data>) {
     let domains = mulu_core::guideline::builtin_domains().unwrap();
-    let d = domains.iter().find(|d| d.name == "社会救助").unwrap();
+    let d = domains.into_iter().find(|d| d.name == name).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("g.xlsx");
-    mulu_export::write_guideline_xlsx(d, &path).unwrap();
+    mulu_export::write_guideline_xlsx(&d, &path).unwrap();
     let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    let r = wb.worksheet_range("社会救助").unwrap();
+    let r = wb.worksheet_range(name).unwrap();
+    (d, r)
+}
+
+#[test]
+fn guideline_export_marks_carriers_only_as_the_source_legend_says() {
+    // 社会救助：来源副本都没有图例，载体一律 √，没有 ■/□，图例如实说明。
+    let (d, r) = guideline_sheet("社会救助");
     assert_eq!(cell(&r, 0, 0), "社会救助领域基层政务公开标准指引");
+    assert_eq!(cell(&r, 1, 14), "说明");
     assert_eq!(cell(&r, 3, 2), d.items[0].l2);
     assert!(
-        cell(&r, 3, 7).starts_with("■政府网站"),
+        cell(&r, 3, 7).starts_with("√政府网站"),
         "{}",
         cell(&r, 3, 7)
     );
-    let all: Vec<String> = r
-        .rows()
-        .flat_map(|r| r.iter().map(|c| c.to_string()))
-        .collect();
-    assert!(all
-        .iter()
-        .any(|t| t.contains("\"■\"表示必选项，\"□\"表示可选项")));
+    for (i, _) in d.items.iter().enumerate() {
+        let c = cell(&r, 3 + i as u32, 7);
+        assert!(!c.contains(['■', '□']), "第 {} 行：{c}", i + 1);
+        if !c.is_empty() {
+            assert!(
+                cell(&r, 3 + i as u32, 14).contains("来源副本未注明必选/可选"),
+                "{}",
+                cell(&r, 3 + i as u32, 14)
+            );
+        }
+    }
+    let legend = cell(&r, 3 + d.items.len() as u32 + 1, 0);
+    assert!(
+        legend.contains("“√”表示来源副本列出的载体，来源副本未注明必选/可选"),
+        "{legend}"
+    );
+    assert!(
+        !legend.contains("必选项"),
+        "本表没有 ■/□，图例不应解释它们：{legend}"
+    );
+}
+
+#[test]
+fn guideline_export_uses_boxes_for_legend_backed_rows_and_notes_truncation_beside_the_value() {
+    let (d, r) = guideline_sheet("市政服务");
+    let row_of = |id: &str| 3 + d.items.iter().position(|i| i.id == id).unwrap() as u32;
+    // 17.001 取自有图例（“■”表示必选项，“□”表示可选项）的 fsxf 副本。
+    let a = row_of("17.001");
+    assert!(
+        cell(&r, a, 7).starts_with("■政府网站 □政府公报"),
+        "{}",
+        cell(&r, a, 7)
+    );
+    assert!(!cell(&r, a, 7).contains('√'));
+    assert!(
+        cell(&r, a, 14).contains("按来源副本的图例"),
+        "{}",
+        cell(&r, a, 14)
+    );
+    // 17.003 取自没有 ■/□ 的东坡副本。
+    let b = row_of("17.003");
+    assert!(
+        cell(&r, b, 7).starts_with("√政府网站 √政府公报"),
+        "{}",
+        cell(&r, b, 7)
+    );
+    assert!(!cell(&r, b, 7).contains(['■', '□']));
+    // 17.007 的公开依据被副本截断：说明栏标出，值本身不加字。
+    let it = d.items.iter().find(|i| i.id == "17.007").unwrap();
+    assert_eq!(it.truncated, vec![mulu_core::model::Field::Basis]);
+    let c = row_of("17.007");
+    assert_eq!(cell(&r, c, 4), it.basis.join("\n"));
+    assert!(!cell(&r, c, 4).contains("来源不完整"));
+    assert!(
+        cell(&r, c, 14).contains("来源不完整：公开依据"),
+        "{}",
+        cell(&r, c, 14)
+    );
+    let legend = cell(&r, 3 + d.items.len() as u32 + 1, 0);
+    assert!(legend.contains("“■”表示必选项，“□”表示可选项"), "{legend}");
+    assert!(legend.contains("“√”表示来源副本列出的载体"), "{legend}");
+    assert!(legend.contains("来源不完整"), "{legend}");
 }

@@ -1,8 +1,13 @@
-//! 把一个领域的标准指引导出为官方模板样式的工作簿（■ 必选 □ 可选，附图例行），供培训与核对。
+//! 把一个领域的标准指引导出为官方模板样式的工作簿，供培训与核对。
+//!
+//! 载体的标记如实反映来源：来源副本图例写明必选/可选的事项用 ■ 必选、□ 可选；
+//! 来源副本只列出载体、没有说明必选/可选的（[`CarrierRequirement::NotStated`]）用 √。
+//! 最后一栏“说明”逐项写明载体标记的含义和来源截断了哪些字段（不写进各栏的文字里），
+//! 表下的图例只解释本表用到的标记。
 
 use std::path::Path;
 
-use mulu_core::guideline::{CarrierRequirement, GuidelineDomain};
+use mulu_core::guideline::{CarrierRequirement, GuidelineDomain, GuidelineItem};
 use mulu_core::model::StandardCarrier;
 use rust_xlsxwriter::Workbook;
 
@@ -21,7 +26,7 @@ pub fn write_guideline_xlsx(d: &GuidelineDomain, path: &Path) -> Result<(), Expo
         0,
         0,
         0,
-        13,
+        NOTE_COL,
         &format!("{}领域基层政务公开标准指引", d.name),
         &st.title,
     )?;
@@ -40,43 +45,16 @@ pub fn write_guideline_xlsx(d: &GuidelineDomain, path: &Path) -> Result<(), Expo
     {
         ws.write_string_with_format(2, 8 + i as u16, *s, &st.header)?;
     }
+    ws.merge_range(1, NOTE_COL, 2, NOTE_COL, "说明", &st.header)?;
     for (col, w) in crate::layout::WIDTHS.iter().enumerate() {
         ws.set_column_width(col as u16, *w)?;
     }
+    ws.set_column_width(NOTE_COL, NOTE_WIDTH)?;
     let mut row = 3;
     for (i, it) in d.items.iter().enumerate() {
-        let mut carriers = String::new();
-        for s in StandardCarrier::ALL {
-            let mark = match it
-                .carriers
-                .iter()
-                .find(|c| StandardCarrier::recognise(&c.name) == Some(*s))
-            {
-                Some(c) if c.requirement == CarrierRequirement::Required => Some('■'),
-                Some(_) => Some('□'),
-                None => None,
-            };
-            if let Some(m) = mark {
-                carriers.push(m);
-                carriers.push_str(s.as_str());
-                carriers.push(' ');
-            }
-        }
-        for c in it
-            .carriers
-            .iter()
-            .filter(|c| StandardCarrier::recognise(&c.name).is_none())
-        {
-            carriers.push(if c.requirement == CarrierRequirement::Required {
-                '■'
-            } else {
-                '□'
-            });
-            carriers.push_str(&c.name);
-            carriers.push(' ');
-        }
+        let carriers = carrier_cell(it);
         let has = |b: bool| if b { TICK } else { "" };
-        let cols: [String; 14] = [
+        let cols: [String; 15] = [
             (i + 1).to_string(),
             it.l1.clone(),
             it.l2.clone(),
@@ -84,7 +62,7 @@ pub fn write_guideline_xlsx(d: &GuidelineDomain, path: &Path) -> Result<(), Expo
             it.basis.join("\n"),
             it.time_limit.clone().unwrap_or_default(),
             it.subject.clone().unwrap_or_default(),
-            carriers.trim_end().to_string(),
+            carriers,
             has(it.audience.contains(&mulu_core::model::Audience::Public)).into(),
             has(it
                 .audience
@@ -94,29 +72,26 @@ pub fn write_guideline_xlsx(d: &GuidelineDomain, path: &Path) -> Result<(), Expo
             has(it.mode.contains(&mulu_core::model::Mode::OnRequest)).into(),
             has(it.level.contains(&mulu_core::model::Level::County)).into(),
             has(it.level.contains(&mulu_core::model::Level::Township)).into(),
+            remark(it),
         ];
         for (col, v) in cols.iter().enumerate() {
             check_len(v, &d.name, &it.display_name(), "单元格")?;
-            let fmt = if col == 0 || col >= 8 {
+            let fmt = if col == 0 || (8..NOTE_COL as usize).contains(&col) {
                 &st.center
             } else {
                 &st.text
             };
             ws.write_string_with_format(row, col as u16, clean(v).as_ref(), fmt)?;
         }
-        let height =
-            crate::layout::row_height(cols.iter().map(String::as_str).zip(crate::layout::WIDTHS));
+        let height = crate::layout::row_height(
+            cols.iter()
+                .map(String::as_str)
+                .zip(crate::layout::WIDTHS.into_iter().chain([NOTE_WIDTH])),
+        );
         ws.set_row_height(row, height)?;
         row += 1;
     }
-    ws.merge_range(
-        row + 1,
-        0,
-        row + 1,
-        13,
-        "说明：\"■\"表示必选项，\"□\"表示可选项。",
-        &st.legend,
-    )?;
+    ws.merge_range(row + 1, 0, row + 1, NOTE_COL, &legend(d), &st.legend)?;
     ws.write_string(
         row + 2,
         0,
@@ -138,4 +113,85 @@ pub fn write_guideline_xlsx(d: &GuidelineDomain, path: &Path) -> Result<(), Expo
         },
         other => ExportError::Xlsx(other),
     })
+}
+
+/// “说明”栏：官方表格的 14 栏之后。
+const NOTE_COL: u16 = 14;
+const NOTE_WIDTH: f64 = 24.0;
+
+/// 载体要求的标记：■ 必选、□ 可选（来源副本图例写明的），√ 来源副本列出但未注明。
+fn mark(r: CarrierRequirement) -> char {
+    match r {
+        CarrierRequirement::Required => '■',
+        CarrierRequirement::Optional => '□',
+        CarrierRequirement::NotStated => '√',
+    }
+}
+
+/// 载体格：标准载体按官方顺序，其后是其他载体，每个前面是它的标记。
+fn carrier_cell(it: &GuidelineItem) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for s in StandardCarrier::ALL {
+        if let Some(c) = it
+            .carriers
+            .iter()
+            .find(|c| StandardCarrier::recognise(&c.name) == Some(*s))
+        {
+            out.push(format!("{}{}", mark(c.requirement), s.as_str()));
+        }
+    }
+    for c in it
+        .carriers
+        .iter()
+        .filter(|c| StandardCarrier::recognise(&c.name).is_none())
+    {
+        out.push(format!("{}{}", mark(c.requirement), c.name));
+    }
+    out.join(" ")
+}
+
+fn labelled(it: &GuidelineItem) -> bool {
+    it.carriers
+        .iter()
+        .any(|c| c.requirement != CarrierRequirement::NotStated)
+}
+
+fn not_stated(it: &GuidelineItem) -> bool {
+    it.carriers
+        .iter()
+        .any(|c| c.requirement == CarrierRequirement::NotStated)
+}
+
+/// 一个事项的“说明”：载体标记的依据、来源截断的字段。
+fn remark(it: &GuidelineItem) -> String {
+    let mut parts = Vec::new();
+    if labelled(it) {
+        parts.push("载体的必选/可选按来源副本的图例".to_string());
+    }
+    if not_stated(it) {
+        parts.push("载体：来源副本未注明必选/可选".to_string());
+    }
+    if !it.truncated.is_empty() {
+        let fields: Vec<&str> = it.truncated.iter().map(|f| f.label()).collect();
+        parts.push(format!("来源不完整：{}", fields.join("、")));
+    }
+    parts.join("；")
+}
+
+/// 表下的图例：只解释本表用到的标记。
+fn legend(d: &GuidelineDomain) -> String {
+    let mut parts = Vec::new();
+    if d.items.iter().any(labelled) {
+        parts.push("“■”表示必选项，“□”表示可选项（仅用于来源副本图例写明必选/可选的事项）。");
+    }
+    if d.items.iter().any(not_stated) {
+        parts.push("“√”表示来源副本列出的载体，来源副本未注明必选/可选。");
+    }
+    if d.items.iter().any(|i| !i.truncated.is_empty()) {
+        parts.push("“说明”栏写“来源不完整”的字段，只收录了副本里看得到的部分。");
+    }
+    if parts.is_empty() {
+        return "说明：本领域的事项没有记录载体。".to_string();
+    }
+    format!("说明：{}", parts.concat())
 }
