@@ -36,9 +36,12 @@ fn error_kind(e: &ImportError) -> &'static str {
         ImportError::NotAWorkbook { .. } => "not_a_workbook",
         ImportError::Encrypted { .. } => "encrypted",
         ImportError::Empty { .. } => "empty",
-        ImportError::NoTable { .. } => "no_table",
+        ImportError::NoTable { .. } | ImportError::WordNoTable { .. } => "no_table",
+        ImportError::Unsupported { .. } => "unsupported",
         ImportError::Malformed { .. } => "malformed",
-        ImportError::TooLarge { .. } | ImportError::SheetTooLarge { .. } => "too_large",
+        ImportError::TooLarge { .. }
+        | ImportError::SheetTooLarge { .. }
+        | ImportError::WordTooLarge { .. } => "too_large",
         ImportError::Io { .. } => "io",
     }
 }
