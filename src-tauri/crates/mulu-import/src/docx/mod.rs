@@ -72,7 +72,7 @@ pub(crate) fn sniff(path: &Path, bytes: &[u8]) -> Format {
         return Format::Workbook;
     }
     if bytes.starts_with(b"%PDF") {
-        return Format::Unsupported("PDF 文件");
+        return Format::Unsupported("PDF 文件（.pdf）");
     }
     if bytes.starts_with(&OLE) {
         if contains_utf16(bytes, "EncryptedPackage") {
@@ -93,7 +93,7 @@ pub(crate) fn sniff(path: &Path, bytes: &[u8]) -> Format {
     match ext.as_str() {
         "doc" | "dot" => Format::Unsupported("旧式 Word 文档（.doc）"),
         "wps" | "wpt" => Format::Unsupported("WPS 文字文档（.wps）"),
-        "pdf" => Format::Unsupported("PDF 文件"),
+        "pdf" => Format::Unsupported("PDF 文件（.pdf）"),
         "docx" | "docm" | "dotx" | "dotm" => Format::Docx,
         _ => Format::Workbook,
     }

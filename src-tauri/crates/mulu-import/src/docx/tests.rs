@@ -281,56 +281,94 @@ fn doctype_entities_and_oversized_tables_are_refused() {
 
 #[test]
 fn sniffing_by_magic_then_extension() {
-    let docx = |name: &str, bytes: &[u8]| sniff(Path::new(name), bytes);
-    assert_eq!(docx("a.docx", b"PK\x03\x04rest"), Format::Docx);
-    assert_eq!(
-        docx("a.xlsx", b"PK\x03\x04 word/document.xml"),
-        Format::Docx
-    );
-    assert_eq!(
-        docx("a.xlsx", b"PK\x03\x04 xl/workbook.xml word/document.xml"),
-        Format::Workbook
-    );
-    assert_eq!(docx("a.xlsx", b"PK\x03\x04"), Format::Workbook);
-    assert_eq!(docx("a.xlsx", b"%PDF-1.7"), Format::Unsupported("PDF 文件"));
-    assert_eq!(docx("a.pdf", b"junk"), Format::Unsupported("PDF 文件"));
     let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
-    let mut doc = OLE.to_vec();
-    doc.extend(utf16("WordDocument"));
+    let ole = |names: &[&str]| -> Vec<u8> {
+        let mut b = OLE.to_vec();
+        for n in names {
+            b.extend(utf16(n));
+        }
+        b
+    };
+    let doc = ole(&["WordDocument"]);
+    let old_word = Format::Unsupported("旧式 Word 文档（.doc）");
+    let wps = Format::Unsupported("WPS 文字文档（.wps）");
+    let pdf = Format::Unsupported("PDF 文件（.pdf）");
+    let cases: Vec<(&str, Vec<u8>, Format)> = vec![
+        ("a.docx", b"PK\x03\x04rest".to_vec(), Format::Docx),
+        (
+            "a.xlsx",
+            b"PK\x03\x04 word/document.xml".to_vec(),
+            Format::Docx,
+        ),
+        (
+            "a.xlsx",
+            b"PK\x03\x04 xl/workbook.xml word/document.xml".to_vec(),
+            Format::Workbook,
+        ),
+        ("a.xlsx", b"PK\x03\x04".to_vec(), Format::Workbook),
+        ("a.xlsx", b"%PDF-1.7".to_vec(), pdf),
+        ("a.pdf", b"junk".to_vec(), pdf),
+        ("目录.doc", doc.clone(), old_word),
+        ("目录.xls", doc.clone(), old_word),
+        ("目录.wps", doc, wps),
+        // 嵌有 Word 对象的 .xls；加密的 Office 文件由工作簿的读法报“设有密码”。
+        (
+            "目录.xls",
+            ole(&["Workbook", "WordDocument"]),
+            Format::Workbook,
+        ),
+        ("目录.docx", ole(&["EncryptedPackage"]), Format::Workbook),
+        ("目录.doc", b"{\\rtf1".to_vec(), old_word),
+        ("目录.wps", Vec::new(), wps),
+        ("目录.xlsx", b"text".to_vec(), Format::Workbook),
+    ];
+    for (name, bytes, want) in cases {
+        assert_eq!(sniff(Path::new(name), &bytes), want, "{name} {bytes:?}");
+    }
+}
+
+fn zipped(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        z.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+#[test]
+fn parts_are_read_with_a_cap_on_their_unpacked_size() {
+    let p = Path::new("目录.docx");
+    let bytes = zipped(&[("word/document.xml", &[b' '; 4096])]);
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     assert_eq!(
-        docx("目录.doc", &doc),
-        Format::Unsupported("旧式 Word 文档（.doc）")
+        read_part(p, &mut z, "word/document.xml", 4096)
+            .unwrap()
+            .map(|v| v.len()),
+        Some(4096)
     );
-    assert_eq!(
-        docx("目录.xls", &doc),
-        Format::Unsupported("旧式 Word 文档（.doc）")
-    );
-    assert_eq!(
-        docx("目录.wps", &doc),
-        Format::Unsupported("WPS 文字文档（.wps）")
-    );
-    let mut xls = OLE.to_vec();
-    xls.extend(utf16("Workbook"));
-    xls.extend(utf16("WordDocument"));
-    assert_eq!(
-        docx("目录.xls", &xls),
-        Format::Workbook,
-        "嵌有 Word 对象的 .xls"
-    );
-    let mut enc = OLE.to_vec();
-    enc.extend(utf16("EncryptedPackage"));
-    assert_eq!(
-        docx("目录.docx", &enc),
-        Format::Workbook,
-        "加密：由工作簿的读法报“设有密码”"
-    );
-    assert_eq!(
-        docx("目录.doc", b"{\\rtf1"),
-        Format::Unsupported("旧式 Word 文档（.doc）")
-    );
-    assert_eq!(
-        docx("目录.wps", b""),
-        Format::Unsupported("WPS 文字文档（.wps）")
-    );
-    assert_eq!(docx("目录.xlsx", b"text"), Format::Workbook);
+    assert!(matches!(
+        read_part(p, &mut z, "word/document.xml", 1024),
+        Err(ImportError::WordTooLarge { .. })
+    ));
+    assert!(read_part(p, &mut z, "word/other.xml", 1024)
+        .unwrap()
+        .is_none());
+}
+
+#[test]
+fn the_main_part_is_found_through_content_types() {
+    let body = doc(&format!(
+        "{}<w:tbl><w:tr>{}</w:tr></w:tbl>",
+        p("社会救助领域"),
+        tc("", &p("x"))
+    ));
+    let types = br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/main.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    let bytes = zipped(&[("[Content_Types].xml", types), ("word/main.xml", &body)]);
+    let xml = document_xml(Path::new("目录.docx"), bytes).unwrap();
+    assert_eq!(xml, body);
+    let e = document_xml(Path::new("目录.docx"), zipped(&[("a.txt", b"x")])).unwrap_err();
+    assert!(e.to_string().contains("没有 Word 正文"), "{e}");
 }
