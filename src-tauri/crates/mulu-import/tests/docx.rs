@@ -136,3 +136,61 @@ fn guidelines_are_read_from_word_tables_too() {
         .source
         .starts_with("word_guideline.docx 表1!"));
 }
+
+#[test]
+fn corrupted_documents_never_panic() {
+    // 变异测试：改乱正文 XML 的字节（再正常打包，让 XML 读法真正读到它们）与整个文件的字节。
+    let body = {
+        use std::io::Read;
+        let bytes = std::fs::read(fixture("word_catalog.docx")).unwrap();
+        let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut f = z.by_name("word/document.xml").unwrap();
+        let mut s = Vec::new();
+        f.read_to_end(&mut s).unwrap();
+        s
+    };
+    let whole = std::fs::read(fixture("word_catalog.docx")).unwrap();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    const MARKUP: &[u8] = b"<>/=\"&;:wtcrp ";
+    for case in 0..120 {
+        let (name, bytes) = if case % 3 == 0 {
+            let mut b = whole.clone();
+            for _ in 0..(1 + next() % 8) {
+                let i = (next() as usize) % b.len();
+                b[i] = next() as u8;
+            }
+            (format!("变异{case}.docx"), b)
+        } else {
+            let mut x = body.clone();
+            for _ in 0..(1 + next() % 6) {
+                let i = (next() as usize) % x.len();
+                x[i] = MARKUP[(next() as usize) % MARKUP.len()];
+            }
+            if case % 7 == 0 {
+                x.truncate((next() as usize) % x.len());
+            }
+            let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            z.start_file(
+                "word/document.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            z.write_all(&x).unwrap();
+            (format!("变异{case}.docx"), z.finish().unwrap().into_inner())
+        };
+        if let Err(ImportError::Malformed { detail, .. }) =
+            read_workbook_bytes(&name, bytes, &opts())
+        {
+            assert!(
+                !detail.contains("读取器无法解析"),
+                "{name}：读取时 panic 了"
+            );
+        }
+    }
+}

@@ -142,6 +142,8 @@ struct State<'l> {
     table: RawTable,
     /// 正在读的行的下一个网格列；正在读的格。
     next_col: u32,
+    /// 正在读的表格到目前为止最宽的一行（网格列数）。
+    width: u32,
     cell: Option<RawCell>,
     /// 正在读的段落的文字。
     para: String,
@@ -165,6 +167,7 @@ impl<'l> State<'l> {
             depth: 0,
             table: RawTable::default(),
             next_col: 0,
+            width: 0,
             cell: None,
             para: String::new(),
             in_t: false,
@@ -219,6 +222,7 @@ impl<'l> State<'l> {
                         paragraphs_above: std::mem::take(&mut self.paragraphs),
                         rows: Vec::new(),
                     };
+                    self.width = 0;
                 } else if let Some(c) = &mut self.cell {
                     c.nested = true;
                 }
@@ -226,7 +230,8 @@ impl<'l> State<'l> {
             "tr" if self.depth == 1 => {
                 self.table.rows.push(Vec::new());
                 self.next_col = 0;
-                if self.table.rows.len() as u64 > self.limits.cells {
+                let rows = self.table.rows.len() as u64;
+                if rows.saturating_mul(u64::from(self.width.max(1))) > self.limits.cells {
                     return Err(self.too_large());
                 }
             }
@@ -364,8 +369,10 @@ impl<'l> State<'l> {
                     if let Some(row) = self.table.rows.last_mut() {
                         row.push(c);
                     }
+                    // 网格是“行数 × 最宽一行”：按它限制，而不是按这一行。
+                    self.width = self.width.max(end);
                     let rows = self.table.rows.len() as u64;
-                    if rows.saturating_mul(u64::from(end)) > self.limits.cells {
+                    if rows.saturating_mul(u64::from(self.width)) > self.limits.cells {
                         return Err(self.too_large());
                     }
                 }

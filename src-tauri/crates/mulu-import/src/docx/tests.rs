@@ -268,6 +268,16 @@ fn doctype_entities_and_oversized_tables_are_refused() {
         body::tables(&tall, &limits()),
         Err(body::BodyError::TooLarge(m)) if m.contains("单元格")
     ));
+    // 一行很宽、其余各行很窄：网格按最宽的一行算。
+    let wide_then_tall = doc(&format!(
+        "<w:tbl><w:tr>{}</w:tr>{}</w:tbl>",
+        tc(r#"<w:gridSpan w:val="100"/>"#, ""),
+        "<w:tr><w:tc><w:p/></w:tc></w:tr>".repeat(120)
+    ));
+    assert!(matches!(
+        body::tables(&wide_then_tall, &limits()),
+        Err(body::BodyError::TooLarge(m)) if m.contains("单元格")
+    ));
     let many = doc(&"<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>".repeat(11));
     assert!(matches!(
         body::tables(&many, &limits()),
