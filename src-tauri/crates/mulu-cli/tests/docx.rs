@@ -33,7 +33,7 @@ fn import_docx_dry_run_json_is_the_preview() {
             "表2（养老服务）",
             "表3（养老服务）",
             "表4（就业）",
-            "表5"
+            "表5（就业）"
         ]
     );
     let sj = &sheets[0];
