@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import type { ImportPlan, ImportPreview, ItemFields, PreviewItem } from '../bindings/core'
 import {
-  baseName, changedLabel, diagnosticRows, hasWork, itemCount, newCatalogDefaults, planSummary, previewItemRows, previewSummary,
+  IMPORT_FILTER, WORKBOOK_FILTER, baseName, changedLabel, diagnosticRows, hasWork, itemCount, newCatalogDefaults, planSummary, previewItemRows, previewSummary,
   sheetRows, unrecognisedSheets,
 } from './importing'
 
@@ -97,5 +97,11 @@ describe('baseName', () => {
     expect(baseName('/home/a/目录.xlsx')).toBe('目录.xlsx')
     expect(baseName('C:\\Users\\a\\目录.xls')).toBe('目录.xls')
     expect(baseName('目录.xlsx')).toBe('目录.xlsx')
+  })
+})
+
+describe('IMPORT_FILTER', () => {
+  it('offers Word documents besides every workbook type', () => {
+    expect(IMPORT_FILTER.extensions).toEqual([...WORKBOOK_FILTER.extensions, 'docx'])
   })
 })

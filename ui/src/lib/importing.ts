@@ -10,6 +10,9 @@ export { baseName } from './review'
 /** Filter for the open dialog: what mulu-import reads. */
 export const WORKBOOK_FILTER = { name: 'Excel 工作簿', extensions: ['xlsx', 'xls', 'xlsm'] }
 
+/** Filter for the import dialog: workbooks, and Word documents whose tables mulu-import reads like sheets. */
+export const IMPORT_FILTER = { name: 'Excel 工作簿或 Word 文档', extensions: [...WORKBOOK_FILTER.extensions, 'docx'] }
+
 /** One diagnostic as a table row. */
 export interface DiagnosticRow {
   key: string

@@ -5,11 +5,11 @@ import { open } from '@tauri-apps/plugin-dialog'
 import { api } from './api'
 import { WORKBOOK_FILTER } from './importing'
 
-/** Paths picked with the open dialog (empty when cancelled). */
-export async function pickWorkbooks(title: string, multiple: boolean): Promise<string[]> {
+/** Paths picked with the open dialog (empty when cancelled); `filter` defaults to workbooks. */
+export async function pickWorkbooks(title: string, multiple: boolean, filter = WORKBOOK_FILTER): Promise<string[]> {
   const e2e = await api.e2eOpenPaths()
   if (e2e) return multiple ? e2e : e2e.slice(0, 1)
-  const picked = await open({ title, multiple, directory: false, filters: [WORKBOOK_FILTER] })
+  const picked = await open({ title, multiple, directory: false, filters: [filter] })
   if (picked === null) return []
   return Array.isArray(picked) ? picked : [picked]
 }

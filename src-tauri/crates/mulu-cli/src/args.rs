@@ -47,7 +47,7 @@ pub enum Command {
     /// 导出目录：官方格式的 Excel 工作簿、可发布的网页或 JSON
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Export(ExportArgs),
-    /// 导入工作簿（.xlsx/.xls）或目录 JSON：先给出预览与逐格提示，再写入新目录或合并进已有目录
+    /// 导入工作簿（.xlsx/.xls）、Word 文档（.docx）或目录 JSON：先给出预览与逐格提示，再写入新目录或合并进已有目录
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Import(ImportArgs),
     /// 审核：检查工作簿（文件或文件夹，可多个），逐格列出问题；可写汇总表与批注工作簿
@@ -96,7 +96,7 @@ pub enum GuidelinesCommand {
     /// 从官方或省级印发的指引工作簿导入领域指引，作为指引库的新版本
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Import {
-        /// 指引工作簿（.xlsx/.xls）
+        /// 指引工作簿（.xlsx/.xls）或 Word 文档（.docx，读其中的表格）
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// 文件中认不出领域时按此领域读取
@@ -184,7 +184,7 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// 要导入的文件：Excel 工作簿（.xlsx/.xls）或目录 JSON（schemas/catalog.schema.json）
+    /// 要导入的文件：Excel 工作簿（.xlsx/.xls）、Word 文档（.docx，读其中的表格）或目录 JSON（schemas/catalog.schema.json）
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// 合并进这份已有目录（按领域与事项名称匹配）；不写则新建目录

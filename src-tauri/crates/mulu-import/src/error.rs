@@ -31,11 +31,17 @@ pub enum ImportError {
     },
 
     #[error(
-        "“{path}”不是 Excel 工作簿（.xlsx 或 .xls）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。"
+        "“{path}”不是 Excel 工作簿（.xlsx 或 .xls），也不是 Word 文档（.docx）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。"
     )]
     NotAWorkbook { path: PathBuf },
 
-    #[error("“{path}”设有打开密码（已加密），无法读取。请在 Excel/WPS 中取消密码后另存再导入。")]
+    /// .doc、.wps、.pdf：不直接读，请用户先另存。
+    #[error("“{path}”是{kind}，不能直接导入。请先在 WPS 或 Word 中打开，用“文件→另存为”存成 .docx（或 .xlsx）后再导入。")]
+    Unsupported { path: PathBuf, kind: &'static str },
+
+    #[error(
+        "“{path}”设有打开密码（已加密），无法读取。请在 WPS/Excel/Word 中取消密码后另存再导入。"
+    )]
     Encrypted { path: PathBuf },
 
     #[error("“{path}”已损坏，无法读取：{detail}。请向报送单位索取原文件，或在 Excel/WPS 中打开修复后另存。")]
@@ -43,6 +49,14 @@ pub enum ImportError {
 
     #[error("“{path}”是空工作簿，没有任何内容。")]
     Empty { path: PathBuf },
+
+    /// Word 文档里没有表格，或表格都不是目录表格。`detail`：“里没有表格”“的 3 个表格中没有目录表格”。
+    #[error("Word 文档“{path}”{detail}：目录须是 Word 表格（不能是用空格、制表符排出来的文字），且有一行包含“公开事项/一级事项”“公开内容”“公开依据”“公开时限”等栏名的表头。")]
+    WordNoTable { path: PathBuf, detail: String },
+
+    /// Word 文档超过读取上限。`detail`：“有超过 1000 个表格”“的 word/document.xml 解压后超过 128 MB”。
+    #[error("Word 文档“{path}”{detail}，超过导入上限，已拒绝读取。目录文档通常只有几个表格、几百行，请确认选对了文件。")]
+    WordTooLarge { path: PathBuf, detail: String },
 
     #[error("在“{path}”的工作表（{sheets}）中没有找到目录表格：需要一行包含“公开事项/一级事项”“公开内容”“公开依据”“公开时限”等栏名的表头。")]
     NoTable { path: PathBuf, sheets: String },

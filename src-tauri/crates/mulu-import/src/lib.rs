@@ -1,4 +1,5 @@
-//! 目录导入：读取各地实际报送的 Excel 工作簿（.xlsx 与旧式 .xls），得到**预览**——
+//! 目录导入：读取各地实际报送的 Excel 工作簿（.xlsx 与旧式 .xls）与 Word 文档（.docx，见 `docx`
+//! 模块：每个表格按一张表读），得到**预览**——
 //! 每张表读出的事项，以及每个认不准之处的提示（工作表、单元格、严重程度、原文）。
 //! 预览不写数据库；确认后用 [`plan`] 比对、[`commit`] 在一个事务里写入。
 //!
@@ -16,6 +17,7 @@
 //! ```
 
 mod commit;
+mod docx;
 mod domain;
 mod error;
 mod grid;
@@ -46,7 +48,8 @@ pub fn read_workbook(path: &Path, opts: &ReadOptions) -> Result<ImportPreview, I
     Ok(into_preview(path.display().to_string(), tables))
 }
 
-/// 从内存中的字节读工作簿（拖放、网络收到的文件，以及模糊测试）。`name` 只用于提示。
+/// 从内存中的字节读工作簿（拖放、网络收到的文件，以及模糊测试）。`name` 只用于提示（也用它的扩展名
+/// 区分 .docx 与 .doc/.pdf 等）。
 pub fn read_workbook_bytes(
     name: &str,
     bytes: Vec<u8>,
@@ -60,15 +63,8 @@ pub fn read_workbook_bytes(
             limit_mb: opts.max_file_bytes as f64 / 1_048_576.0,
         });
     }
-    let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut book = workbook::open_bytes(path, bytes)?;
-        read_tables_from(&mut book, path, opts, table::Keep::Items)
-    }));
-    let tables = guarded.unwrap_or_else(|_| {
-        Err(ImportError::Malformed {
-            path: path.to_path_buf(),
-            detail: "文件结构异常，读取器无法解析".into(),
-        })
+    let tables = guarded(path, || {
+        read_tables_bytes(path, bytes, opts, table::Keep::Items)
     })?;
     Ok(into_preview(name.to_string(), tables))
 }
@@ -103,22 +99,47 @@ pub(crate) fn read_tables(
     opts: &ReadOptions,
     keep: table::Keep,
 ) -> Result<Tables, ImportError> {
-    // calamine 对畸形文件偶有 panic：兜住，当作文件损坏报告，不让程序崩溃。
-    let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut book = workbook::open(path, opts)?;
-        read_tables_from(&mut book, path, opts, keep)
-    }));
-    match guarded {
-        Ok(r) => r,
-        Err(_) => Err(ImportError::Malformed {
+    guarded(path, || {
+        let bytes = workbook::read_file(path, opts)?;
+        read_tables_bytes(path, bytes, opts, keep)
+    })
+}
+
+/// 读取器对畸形文件偶有 panic（calamine）：兜住，当作文件损坏报告，不让程序崩溃。
+fn guarded<T>(
+    path: &Path,
+    read: impl FnOnce() -> Result<T, ImportError>,
+) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(ImportError::Malformed {
             path: path.to_path_buf(),
             detail: "文件结构异常，读取器无法解析".into(),
+        })
+    })
+}
+
+/// 按文件头（与扩展名）选读法：Excel 工作簿、Word 文档，或告诉用户先另存。
+fn read_tables_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    opts: &ReadOptions,
+    keep: table::Keep,
+) -> Result<Tables, ImportError> {
+    match docx::sniff(path, &bytes) {
+        docx::Format::Docx => docx::read_tables(path, bytes, opts, keep),
+        docx::Format::Unsupported(kind) => Err(ImportError::Unsupported {
+            path: path.to_path_buf(),
+            kind,
         }),
+        docx::Format::Workbook => {
+            let mut book = workbook::open_bytes(path, bytes)?;
+            read_tables_from(&mut book, path, opts, keep)
+        }
     }
 }
 
 /// 一张工作表的解析结果：（表名，是否有内容，表格）。
-type ParsedSheet = (String, bool, Vec<table::ParsedTable>);
+pub(crate) type ParsedSheet = (String, bool, Vec<table::ParsedTable>);
 /// 线程池写回结果的位置（按工作表顺序）。
 type Slot = std::sync::Mutex<Option<(bool, Vec<table::ParsedTable>)>>;
 
@@ -169,10 +190,22 @@ fn read_tables_from(
         let g = workbook::sheet_grid(book, path, roundtrip::SHEET, opts)?;
         rt = roundtrip::read(&g);
     }
+    let parsed = parse_sheets(book, path, &names, opts, keep)?;
+    assemble(path, &names, rt, parsed)
+}
+
+/// 各表的解析结果 → 全部表格：往返数据并回事项，没有目录表格的表留一条提示排在后面；
+/// 整份文件没有内容、没有目录表格时报错。`names` 是全部表名（用于提示）。
+pub(crate) fn assemble(
+    path: &Path,
+    names: &[String],
+    rt: Option<roundtrip::RoundTrip>,
+    parsed: Vec<ParsedSheet>,
+) -> Result<Tables, ImportError> {
     let mut tables = Vec::new();
     let mut skipped: Vec<PreviewSheet> = Vec::new();
     let mut any_content = false;
-    for (name, has_content, mut found) in parse_sheets(book, path, &names, opts, keep)? {
+    for (name, has_content, mut found) in parsed {
         any_content |= has_content;
         if found.is_empty() {
             if has_content && rt.is_none() {

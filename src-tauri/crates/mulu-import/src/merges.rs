@@ -60,7 +60,8 @@ fn resolve(target: &str) -> String {
     }
 }
 
-fn attr(e: &BytesStart, local: &str) -> Option<String> {
+/// 元素的属性值（按不带前缀的名称找）。
+pub(crate) fn attr(e: &BytesStart, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)

@@ -22,8 +22,8 @@ impl Book {
     }
 }
 
-/// 读入文件并打开。太大的文件在读入前就拒绝。
-pub fn open(path: &Path, opts: &ReadOptions) -> Result<Book, ImportError> {
+/// 读入文件的字节。太大的文件在读入前就拒绝。
+pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<u8>, ImportError> {
     let io = |source| ImportError::Io {
         path: path.to_path_buf(),
         source,
@@ -36,8 +36,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Book, ImportError> {
             limit_mb: opts.max_file_bytes as f64 / 1_048_576.0,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    open_bytes(path, bytes)
+    std::fs::read(path).map_err(io)
 }
 
 /// 按文件头选读取器：`PK` 是 .xlsx（zip），`D0 CF 11 E0` 是 OLE 复合文档（.xls，或加密的 .xlsx）。
@@ -79,9 +78,10 @@ pub fn open_bytes(path: &Path, bytes: Vec<u8>) -> Result<Book, ImportError> {
     }
 }
 
-fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
+/// OLE 复合文档的目录里有没有这个名称（目录项的名称是 UTF-16LE）。
+pub(crate) fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
     let n: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    bytes.windows(n.len()).any(|w| w == n.as_slice())
+    memchr::memmem::find(bytes, &n).is_some()
 }
 
 /// 读一张表为网格。.xlsx 先看表里声明的范围，过大就拒绝，不整表读入。

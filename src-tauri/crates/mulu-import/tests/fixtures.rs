@@ -1,5 +1,6 @@
-//! 由独立写入器（openpyxl、XlsxWriter、LibreOffice）生成的工作簿：每个文件旁的
-//! `*.expect.json` 写着细心的人读这张表会得到什么（由 `tests/fixtures/generate.py` 从同一份数据生成）。
+//! 由独立写入器（openpyxl、XlsxWriter、LibreOffice）生成的工作簿，与 python-docx、LibreOffice
+//! 写的 Word 文档：每个文件旁的 `*.expect.json` 写着细心的人读这张表会得到什么（由
+//! `tests/fixtures/generate.py` 与 `tests/fixtures/docx/generate.py` 从同一份数据生成）。
 //! 这里逐个文件、逐个事项、逐个字段比对，把全部不符一次列出。
 
 use std::path::{Path, PathBuf};
@@ -12,21 +13,28 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/workbooks")
 }
 
+fn docx_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/docx")
+}
+
 fn expectations() -> Vec<(PathBuf, Value)> {
-    let dir = fixtures_dir();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut out: Vec<(PathBuf, Value)> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".expect.json"))
-        .map(|p| {
-            let v: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap())
-                .unwrap_or_else(|e| panic!("{}：{e}", p.display()));
-            let file = dir.join(v["file"].as_str().unwrap());
-            (file, v)
-        })
-        .collect();
+    let mut out: Vec<(PathBuf, Value)> = Vec::new();
+    for dir in [fixtures_dir(), docx_dir()] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        out.extend(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.to_string_lossy().ends_with(".expect.json"))
+                .map(|p| {
+                    let v: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap())
+                        .unwrap_or_else(|e| panic!("{}：{e}", p.display()));
+                    let file = dir.join(v["file"].as_str().unwrap());
+                    (file, v)
+                }),
+        );
+    }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
@@ -36,9 +44,12 @@ fn error_kind(e: &ImportError) -> &'static str {
         ImportError::NotAWorkbook { .. } => "not_a_workbook",
         ImportError::Encrypted { .. } => "encrypted",
         ImportError::Empty { .. } => "empty",
-        ImportError::NoTable { .. } => "no_table",
+        ImportError::NoTable { .. } | ImportError::WordNoTable { .. } => "no_table",
+        ImportError::Unsupported { .. } => "unsupported",
         ImportError::Malformed { .. } => "malformed",
-        ImportError::TooLarge { .. } | ImportError::SheetTooLarge { .. } => "too_large",
+        ImportError::TooLarge { .. }
+        | ImportError::SheetTooLarge { .. }
+        | ImportError::WordTooLarge { .. } => "too_large",
         ImportError::Io { .. } => "io",
     }
 }
@@ -205,6 +216,15 @@ fn independent_writers_fixtures_read_as_a_person_would() {
         checked += 1;
     }
     assert!(checked >= 10, "夹具太少：{checked}");
+    let docx = all
+        .iter()
+        .filter(|(f, _)| f.extension().is_some_and(|e| e == "docx"))
+        .count();
+    assert!(
+        docx >= 4,
+        "Word 夹具太少：{docx}（{}）",
+        docx_dir().display()
+    );
     assert!(
         problems.is_empty(),
         "{} 处不符：\n{}",

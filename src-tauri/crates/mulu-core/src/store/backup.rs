@@ -138,6 +138,13 @@ pub fn list_backups(db_path: &Path) -> Result<Vec<BackupInfo>> {
     Ok(out)
 }
 
+fn file_name(path: &str) -> &str {
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+}
+
 /// 同一秒内第几份：文件名末尾的 `-N`（没有为 1）。
 fn same_second_seq(file: &str) -> u32 {
     file.strip_suffix(".db")
@@ -209,12 +216,18 @@ pub(crate) fn write_backup(
     let dir = backup_dir(db_path);
     std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "创建备份文件夹", e))?;
     let stamp = stamp(conn)?;
-    let mut file = dir.join(format!("mulu-{stamp}-{}.db", kind.code()));
-    let mut n = 1;
-    while file.exists() {
-        n += 1;
-        file = dir.join(format!("mulu-{stamp}-{}-{n}.db", kind.code()));
-    }
+    // 同一秒内的第 N 份带后缀 `-N`：取已有的最大序号加一（不补空位——轮换删掉的旧名不再复用，
+    // 否则新备份会排在同一秒的旧备份之后而被当成最旧的）。
+    let prefix = format!("mulu-{stamp}-{}", kind.code());
+    let last = list_backups(db_path)?
+        .iter()
+        .filter(|b| b.kind == kind && file_name(&b.file).starts_with(&prefix))
+        .map(|b| same_second_seq(&b.file))
+        .max();
+    let file = match last {
+        None => dir.join(format!("{prefix}.db")),
+        Some(n) => dir.join(format!("{prefix}-{}.db", n + 1)),
+    };
     let target = file.to_str().ok_or_else(|| {
         StoreError::Backup(format!("备份路径“{}”含有无法处理的字符。", file.display()))
     })?;
