@@ -1,15 +1,105 @@
 //! 导入指引工作簿（官方或省级印发的同格式表格）为指引库的新版本。
-//! 指引模板里 ■/□ 表示必选/可选载体；事项编号按名称沿用上一版本，新事项接着编号。
+//! 载体的必选/可选只按工作簿自己的图例（“■表示必选项，□表示可选项”）记；没有图例时，
+//! 勾上的载体记为“未注明”，没勾的不列入。事项编号按名称沿用上一版本，新事项接着编号。
 
 use std::path::Path;
 
 use mulu_core::guideline::{
     CarrierRequirement, DataStatus, GuidelineCarrier, GuidelineDomain, GuidelineItem,
 };
-use mulu_core::model::{Diagnostic, StandardCarrier};
+use mulu_core::model::{Diagnostic, Severity, StandardCarrier};
 
-use crate::normalize::name_key;
+use crate::grid::Grid;
+use crate::marks::{box_state, Carrier};
+use crate::normalize::{key, name_key};
 use crate::{ImportError, ReadOptions};
+
+/// 工作表里的图例：哪个标记表示必选、哪个表示可选（“■表示必选项，□表示可选项”）。
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Legend(Vec<(char, CarrierRequirement)>);
+
+impl Legend {
+    /// 从一段文字里读图例；不是图例时为 `None`。
+    pub fn parse(text: &str) -> Option<Legend> {
+        let k = key(text);
+        if !k.contains("必选") && !k.contains("可选") {
+            return None;
+        }
+        let mut out = Legend::default();
+        let chars: Vec<char> = k.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if box_state(c).is_none() {
+                continue;
+            }
+            // 标记后面到下一个标记为止（最多 8 个字）说的是什么。
+            let says: String = chars[i + 1..]
+                .iter()
+                .take_while(|x| box_state(**x).is_none())
+                .take(8)
+                .collect();
+            let req = if says.contains("必选") || says.contains("必填") {
+                CarrierRequirement::Required
+            } else if says.contains("可选") || says.contains("选填") {
+                CarrierRequirement::Optional
+            } else {
+                continue;
+            };
+            if !out.0.iter().any(|(g, _)| *g == c) {
+                out.0.push((c, req));
+            }
+        }
+        (!out.0.is_empty()).then_some(out)
+    }
+
+    /// 整张表里的图例（标题下、表头里、表后说明里都算）。
+    pub fn in_grid(grid: &Grid) -> Option<Legend> {
+        let mut out: Option<Legend> = None;
+        for r in 0..grid.height() {
+            for text in grid.distinct_texts(r) {
+                if text.len() > 600 || !text.contains(['必', '可']) {
+                    continue;
+                }
+                if let Some(l) = Legend::parse(text) {
+                    let o = out.get_or_insert_with(Legend::default);
+                    for (g, req) in l.0 {
+                        if !o.0.iter().any(|(x, _)| *x == g) {
+                            o.0.push((g, req));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// 按图例给一个载体定必选/可选：图例里有这个标记就照它；标记字体损坏（`t`/`口`）时按
+    /// 勾与不勾找图例里同类的标记。不列入时为 `None`。
+    fn requirement(&self, c: &Carrier) -> Option<CarrierRequirement> {
+        let g = c.glyph?;
+        if let Some((_, req)) = self.0.iter().find(|(x, _)| *x == g) {
+            return Some(*req);
+        }
+        let mut same: Vec<CarrierRequirement> = self
+            .0
+            .iter()
+            .filter(|(x, _)| box_state(*x) == Some(c.checked))
+            .map(|(_, r)| *r)
+            .collect();
+        same.dedup();
+        match same.as_slice() {
+            [one] => Some(*one),
+            _ => c.checked.then_some(CarrierRequirement::NotStated),
+        }
+    }
+}
+
+/// 一个载体记成什么：有图例按图例；没有图例时勾上的为“未注明”，没勾的不列入。
+fn requirement(c: &Carrier, legend: Option<&Legend>) -> Option<CarrierRequirement> {
+    match legend {
+        Some(l) => l.requirement(c),
+        None => c.checked.then_some(CarrierRequirement::NotStated),
+    }
+}
 
 /// 读指引工作簿。`base` 给出某领域在库中的当前版本（沿用编号、序号与说明）；
 /// `version` 是新版本号。返回每个认出领域的新版本及其提示；认不出领域的表格只返回提示。
@@ -28,6 +118,15 @@ pub fn read_guideline(
     let mut diags = Vec::new();
     for t in tables.tables {
         diags.extend(t.diagnostics);
+        if t.legend.is_none() && t.rows.iter().any(|r| !r.carriers.is_empty()) {
+            diags.push(Diagnostic {
+                sheet: t.sheet.clone(),
+                cell: None,
+                severity: Severity::Info,
+                message: "这张表没有说明“■”“□”含义的图例（如“■表示必选项，□表示可选项”）：勾上的载体记为“未注明”，没勾的不列入。".into(),
+                raw: None,
+            });
+        }
         let Some(name) = t.domain else { continue };
         if t.rows.is_empty() {
             continue;
@@ -82,14 +181,12 @@ pub fn read_guideline(
             let carriers = row
                 .carriers
                 .iter()
-                .map(|c| GuidelineCarrier {
-                    name: StandardCarrier::recognise(&c.name)
-                        .map_or_else(|| c.name.clone(), |s| s.as_str().to_string()),
-                    requirement: if c.checked {
-                        CarrierRequirement::Required
-                    } else {
-                        CarrierRequirement::Optional
-                    },
+                .filter_map(|c| {
+                    Some(GuidelineCarrier {
+                        name: StandardCarrier::recognise(&c.name)
+                            .map_or_else(|| c.name.clone(), |s| s.as_str().to_string()),
+                        requirement: requirement(c, t.legend.as_ref())?,
+                    })
                 })
                 .collect();
             d.items.push(GuidelineItem {
