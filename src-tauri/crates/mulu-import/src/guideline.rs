@@ -75,7 +75,10 @@ impl Legend {
     /// 按图例给一个载体定必选/可选：图例里有这个标记就照它；标记字体损坏（`t`/`口`）时按
     /// 勾与不勾找图例里同类的标记。不列入时为 `None`。
     fn requirement(&self, c: &Carrier) -> Option<CarrierRequirement> {
-        let g = c.glyph?;
+        // 没有方框的名单：图例管不到，只知道列了它。
+        let Some(g) = c.glyph else {
+            return c.checked.then_some(CarrierRequirement::NotStated);
+        };
         if let Some((_, req)) = self.0.iter().find(|(x, _)| *x == g) {
             return Some(*req);
         }
@@ -209,4 +212,67 @@ pub fn read_guideline(
         }
     }
     Ok((out, diags))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CarrierRequirement::{NotStated, Optional, Required};
+
+    fn carrier(glyph: Option<char>, checked: bool) -> Carrier {
+        Carrier {
+            name: "政府网站".into(),
+            checked,
+            glyph,
+        }
+    }
+
+    #[test]
+    fn legends_say_which_mark_is_required() {
+        let want = Legend(vec![('■', Required), ('□', Optional)]);
+        for text in [
+            "注：\"■\"表示必选项，\"□\"表示可选项。",
+            "说明：公开渠道和载体中“■”为必选，“□”为可选。",
+            "■必选 □可选",
+            "（■ 表示 必选项；□ 表示可选项）",
+        ] {
+            assert_eq!(Legend::parse(text).as_ref(), Some(&want), "{text}");
+        }
+        assert_eq!(
+            Legend::parse("▲表示必选，●表示可选"),
+            Some(Legend(vec![('▲', Required), ('●', Optional)]))
+        );
+        // 说的不是必选/可选的，不是图例。
+        for text in [
+            "说明：“√”表示适用，公开渠道和载体中“■”表示选用。",
+            "公开渠道和载体（在所选项下打“■”，未选打“□”）",
+            "可选择到政务服务中心查阅",
+        ] {
+            assert_eq!(Legend::parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn requirements_follow_the_legend_or_are_not_stated() {
+        let boxes = Legend(vec![('■', Required), ('□', Optional)]);
+        let triangles = Legend(vec![('▲', Required), ('●', Optional)]);
+        for (glyph, checked, legend, want) in [
+            (Some('■'), true, Some(&boxes), Some(Required)),
+            (Some('□'), false, Some(&boxes), Some(Optional)),
+            // 字体损坏的 t/口 按勾与不勾对到图例里同类的标记。
+            (Some('t'), true, Some(&boxes), Some(Required)),
+            (Some('口'), false, Some(&boxes), Some(Optional)),
+            // 没有方框的名单：图例管不到，只知道列了它。
+            (None, true, Some(&boxes), Some(NotStated)),
+            // 没有图例：勾上的“未注明”，没勾的不列入。
+            (Some('■'), true, None, Some(NotStated)),
+            (Some('□'), false, None, None),
+            (None, true, None, Some(NotStated)),
+            // 图例只说了 ▲/●，格里却是 ■：勾上的“未注明”。
+            (Some('■'), true, Some(&triangles), Some(NotStated)),
+        ] {
+            let c = carrier(glyph, checked);
+            assert_eq!(requirement(&c, legend), want, "{glyph:?} {checked}");
+        }
+    }
 }

@@ -104,10 +104,9 @@ fn is_notes(first: &str) -> bool {
     .any(|p| k.starts_with(p))
 }
 
+/// 说明 ■/□ 是必选/可选的图例行（见 [`Legend::parse`]）。不含“必”“可”的文字不必求键。
 fn is_legend(text: &str) -> bool {
-    let k = key(text);
-    (k.contains("表示必选") || k.contains("表示可选") || k.contains("为必选"))
-        && k.chars().any(|c| matches!(c, '■' | '□' | '▲' | '●' | '〇'))
+    text.contains(['必', '可']) && Legend::parse(text).is_some()
 }
 
 struct Ctx<'a> {
