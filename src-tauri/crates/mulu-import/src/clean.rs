@@ -114,22 +114,47 @@ fn keeps_space(before: &[char], after: &[char]) -> bool {
 /// 拉丁字母、数字之间的空格（`GB/T 2260`、`Windows 10`）与汉字和数字之间的空格都留着。
 /// 返回（结果，是否比 `tidy` 多去掉了空格）。
 pub fn close_gaps(s: &str) -> (Cow<'_, str>, bool) {
+    close(s, false)
+}
+
+/// [`close_gaps`]，另把紧挨着汉字的换行也当作 PDF 断行去掉（`日起\n20个工作日内`）：
+/// 名称、公开时限、公开主体里的换行不是分隔。下一项以编号开头的换行（`；\n2.处罚决定`）留作空格。
+pub fn close_wraps(s: &str) -> (Cow<'_, str>, bool) {
+    close(s, true)
+}
+
+fn close(s: &str, wraps: bool) -> (Cow<'_, str>, bool) {
     let t = tidy_cow(s);
     if !t.contains(' ') {
         return (t, false);
     }
-    let chars: Vec<char> = t.chars().collect();
+    // 与 tidy 同样地整理，另记下每个空格是否来自换行。
+    let mut chars: Vec<char> = Vec::with_capacity(t.len());
+    let mut from_break: Vec<bool> = Vec::with_capacity(t.len());
+    let mut pending: Option<bool> = None;
+    for ch in s.chars() {
+        if ch.is_control() && !ch.is_whitespace() {
+            continue;
+        }
+        if ch.is_whitespace() || ch == '\u{3000}' || ch == '\u{a0}' {
+            if !chars.is_empty() {
+                pending = Some(pending.unwrap_or(false) || matches!(ch, '\n' | '\r'));
+            }
+        } else {
+            if let Some(nl) = pending.take() {
+                chars.push(' ');
+                from_break.push(nl);
+            }
+            chars.push(ch);
+            from_break.push(false);
+        }
+    }
     let mut out = String::with_capacity(t.len());
     let mut changed = false;
     for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let (before, after) = (&chars[..i], &chars[i + 1..]);
-            let wide_both = before.last().is_some_and(|a| is_wide(*a))
-                && after.first().is_some_and(|b| is_wide(*b));
-            if wide_both && !keeps_space(before, after) {
-                changed = true;
-                continue;
-            }
+        if c == ' ' && drops_space(&chars[..i], &chars[i + 1..], wraps && from_break[i]) {
+            changed = true;
+            continue;
         }
         out.push(c);
     }
@@ -138,6 +163,21 @@ pub fn close_gaps(s: &str) -> (Cow<'_, str>, bool) {
     } else {
         (t, false)
     }
+}
+
+/// 这个空格（`line_break`：来自换行）是不是词中间断开留下的。
+fn drops_space(before: &[char], after: &[char], line_break: bool) -> bool {
+    let (Some(&a), Some(&b)) = (before.last(), after.first()) else {
+        return false;
+    };
+    if keeps_space(before, after) {
+        return false;
+    }
+    if is_wide(a) && is_wide(b) {
+        return true;
+    }
+    let next: String = after.iter().take(4).collect();
+    line_break && (is_wide(a) || is_wide(b)) && marker_at(&next, 0, None).is_none()
 }
 
 fn is_numeral(c: char) -> bool {
@@ -253,31 +293,32 @@ pub fn split_numbering(s: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// 事项名（一级、二级）：整理空白，`─` 之类的占位符当作空，去掉明确的编号，去掉汉字之间的空格与断行。
+/// 事项名（一级、二级）：整理空白，去掉汉字之间的空格与 PDF 断行（[`close_wraps`]），
+/// `─` 之类的占位符当作空，去掉明确的编号。
 pub fn name(raw: &str) -> (String, Changes) {
-    let t = tidy_cow(raw);
-    let mut ch = Changes::default();
+    let (t, gaps) = close_wraps(raw);
+    let mut ch = Changes {
+        gaps,
+        ..Changes::default()
+    };
     if !t.is_empty()
         && t.chars()
             .all(|c| matches!(c, '─' | '—' | '-' | '－' | '―' | '/'))
     {
-        return (String::new(), ch);
+        return (String::new(), Changes::default());
     }
-    let body = match split_numbering(&t) {
+    match split_numbering(&t) {
         Some((num, rest)) => {
             ch.numbering = Some(num.to_string());
-            rest
+            (rest.to_string(), ch)
         }
-        None => &t,
-    };
-    let (joined, gaps) = close_gaps(body);
-    ch.gaps = gaps;
-    (joined.into_owned(), ch)
+        None => (t.into_owned(), ch),
+    }
 }
 
-/// 公开时限、公开主体这类一句话的文字：整理空白，去掉汉字之间的空格与断行。
+/// 公开时限、公开主体这类一句话的文字：整理空白，去掉汉字之间的空格与 PDF 断行（[`close_wraps`]）。
 pub fn phrase(raw: &str) -> (String, Changes) {
-    let (t, gaps) = close_gaps(raw);
+    let (t, gaps) = close_wraps(raw);
     (
         t.into_owned(),
         Changes {
@@ -290,6 +331,14 @@ pub fn phrase(raw: &str) -> (String, Changes) {
 /// 公开内容：原文（每行去掉汉字之间的空格，行与行之间留一个空格）与拆出的要素。
 /// 换行在这里是列表的分隔，不当作断词。
 pub fn content(raw: &str) -> (String, Vec<String>, Changes) {
+    if !raw.contains('\n') {
+        let (t, gaps) = close_gaps(raw);
+        let ch = Changes {
+            gaps,
+            ..Changes::default()
+        };
+        return (t.into_owned(), elements(raw), ch);
+    }
     let mut gaps = false;
     let lines: Vec<String> = raw
         .split('\n')
@@ -561,6 +610,27 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_next_to_chinese_are_wraps_in_phrases() {
+        assert_eq!(
+            close_wraps("信息形成之日起\n20个工作日内").0,
+            "信息形成之日起20个工作日内"
+        );
+        assert_eq!(close_wraps("GB/T\n2260").0, "GB/T 2260");
+        // 下一项以编号开头的换行是分隔。
+        let listed = "1.除处罚决定外：长期公开；\n2.处罚决定：20个工作日内";
+        assert_eq!(
+            close_wraps(listed).0,
+            "1.除处罚决定外：长期公开； 2.处罚决定：20个工作日内"
+        );
+        assert!(!close_wraps(listed).1);
+        // 空格（不是换行）在汉字与数字之间照旧留着；公开内容、依据里的换行由调用方当作分隔。
+        assert_eq!(close_wraps("之日起 20个").0, "之日起 20个");
+        assert_eq!(close_gaps("之日起\n20个").0, "之日起 20个");
+        assert_eq!(name("1.就业信息\n服务").0, "就业信息服务");
+        assert_eq!(name("1.\n就业信息服务").0, "就业信息服务");
+    }
+
+    #[test]
     fn spaces_that_mean_something_are_kept() {
         for s in [
             "GB/T 2260",
@@ -743,5 +813,65 @@ mod tests {
         let (b, ch) = bases("《甲法》\n《乙条例》");
         assert_eq!(b, ["《甲法》", "《乙条例》"]);
         assert_eq!(ch, Changes::default());
+    }
+
+    mod properties {
+        use super::super::*;
+        use mulu_core::text::{squeeze, tidy};
+        use proptest::prelude::*;
+
+        /// 文字：汉字、数字、字母、各种空白与换行、顿号、书名号、括号、编号。
+        fn text() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![
+                    4 => "[就业信息服务政务公开部局府]",
+                    1 => "[0-9]",
+                    1 => "[A-Za-z]",
+                    2 => "[ \n\u{3000}]",
+                    1 => "[、；《》〈〉（）().①②]",
+                    1 => Just("1.".to_string()),
+                    1 => Just("2.".to_string()),
+                ],
+                0..24,
+            )
+            .prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+            /// 只去空白，不动别的字；再规整一遍不变。
+            #[test]
+            fn gaps_only_remove_whitespace(s in text()) {
+                for (out, _) in [close_gaps(&s), close_wraps(&s)] {
+                    prop_assert_eq!(squeeze(&out), squeeze(&s));
+                    let again = close_gaps(&out).0.into_owned();
+                    prop_assert_eq!(again.as_str(), out.as_ref());
+                }
+            }
+
+            /// 没有提示的格，读出的就是整理空白后的原文（不提示 = 文字没有变）。
+            #[test]
+            fn no_note_means_no_change(s in text()) {
+                let (n, ch) = name(&s);
+                if ch.message("一级事项").is_none() && !n.is_empty() {
+                    prop_assert_eq!(n, tidy(&s));
+                }
+                let (c, _, ch) = content(&s);
+                if ch.message("公开内容（要素）").is_none() {
+                    prop_assert_eq!(c, tidy(&s));
+                }
+                let (b, ch) = bases(&s);
+                let lines: Vec<String> =
+                    s.split('\n').map(tidy).filter(|l| !l.is_empty()).collect();
+                if ch.message("公开依据").is_none() {
+                    prop_assert_eq!(b, lines);
+                }
+                let (t, ch) = phrase(&s);
+                if ch.message("公开时限").is_none() {
+                    prop_assert_eq!(t, tidy(&s));
+                }
+            }
+        }
     }
 }

@@ -246,6 +246,19 @@ fn guideline_template_fixture_reads_required_and_optional_carriers() {
                 .iter()
                 .find(|g| g.l1 == l1 && g.l2 == l2)
                 .unwrap_or_else(|| panic!("{}：指引事项 {l1}/{l2} 没读出来", file.display()));
+            // 导入指引与导入目录共用表格读取：名称、依据、时限同样规整。
+            assert_eq!(
+                serde_json::to_value(&got.basis).unwrap(),
+                w["basis"],
+                "{}：{l2} 的公开依据",
+                file.display()
+            );
+            assert_eq!(
+                got.time_limit.as_deref().unwrap_or(""),
+                w["time_limit"].as_str().unwrap_or(""),
+                "{}：{l2} 的公开时限",
+                file.display()
+            );
             let want = w["requirements"].as_object().unwrap();
             assert_eq!(
                 got.carriers.len(),
