@@ -435,8 +435,8 @@ fn is_title_sep(c: char) -> bool {
     matches!(c, '、' | '；' | ';' | '，' | ',') || c.is_whitespace() || c == '\u{3000}'
 }
 
-/// 把一段公开依据在两部法规之间切开：前面已有一个完整的《……》（可带括号注），
-/// 接着只有分隔符，然后是新的 `《` 或 `【法律】` 之类的位阶。
+/// 把一段公开依据在两部法规之间切开：本段已有一个《……》，新的 `《` 或 `【法律】` 之类的位阶前面
+/// 是分隔符（`《甲》（……）、《乙》`、`《甲》第二十条；《乙》第五条`），或紧接在合上的括号后面（`《甲》《乙》`）。
 fn split_titles(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0i32;
@@ -446,13 +446,13 @@ fn split_titles(s: &str) -> Vec<&str> {
     let mut closed_at: Option<usize> = None;
     for (i, c) in s.char_indices() {
         if depth == 0 && matches!(c, '《' | '【') && has_title {
-            if let Some(end) = closed_at {
-                if s[end..i].chars().all(is_title_sep) {
-                    out.push(&s[start..end]);
-                    start = i;
-                    has_title = false;
-                    closed_at = None;
-                }
+            let before = &s[start..i];
+            let sep = start + before.trim_end_matches(is_title_sep).len();
+            if sep < i || closed_at == Some(i) {
+                out.push(&s[start..sep]);
+                start = i;
+                has_title = false;
+                closed_at = None;
             }
         }
         if depth == 0 && c == '《' {
@@ -797,6 +797,16 @@ mod tests {
                 "《条例》"
             ]
         );
+        // 引到条的也在两部法规之间拆开。
+        let (b, _) =
+            bases("《中华人民共和国政府信息公开条例》第二十条、《社会救助暂行办法》第五条");
+        assert_eq!(
+            b,
+            [
+                "《中华人民共和国政府信息公开条例》第二十条",
+                "《社会救助暂行办法》第五条"
+            ]
+        );
         // 书名号、括号里的顿号与空格不拆。
         for s in [
             "《关于修改〈中华人民共和国电力法〉等六部法律的决定》",
@@ -805,6 +815,8 @@ mod tests {
             "《中共中央、国务院转发〈中央宣传部、司法部关于在公民中开展法治宣传教育的第七个五年规划（2016-2020年）〉》",
             "《财政部 农业部关于全面推开农业“三项补贴”改革工作的通知》（财农〔2016〕26号）",
             "《中华人民共和国政府信息公开条例》和《关于全面推进政务公开工作的意见》",
+            "根据《中华人民共和国政府信息公开条例》，结合本地实际制定",
+            "《中华人民共和国政府信息公开条例》及其配套《实施细则》",
             "各地高龄津贴制度文件",
         ] {
             assert_eq!(bases(s), (vec![s.to_string()], Changes::default()), "{s}");
