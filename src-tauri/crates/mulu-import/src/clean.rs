@@ -189,10 +189,20 @@ fn is_digit(c: char) -> bool {
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九十"
-        .chars()
-        .position(|x| x == c)
-        .map(|p| p as u32)
+    Some(match c {
+        '〇' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
 }
 
 /// 数字串的值：`12`、`１２`、`十二`、`二十`。
@@ -378,10 +388,13 @@ pub fn elements(raw: &str) -> Vec<String> {
 /// 公开依据：按换行、编号、以及两部法规之间的 `、` `；` `，`（或什么也没有）拆成一条一项；
 /// 书名号与括号里的不拆（`《关于修改〈……〉等六部法律的决定》`、`（……通过 根据……修正）`）。
 pub fn bases(raw: &str) -> (Vec<String>, Changes) {
+    // 按换行拆会有几条（整理后不空的行）：不必整理，看有没有不是空白、控制字符的字。
     let by_lines = raw
         .split('\n')
-        .map(|l| tidy_cow(l))
-        .filter(|l| !l.is_empty())
+        .filter(|l| {
+            !l.trim_matches(|c: char| c.is_whitespace() || c.is_control())
+                .is_empty()
+        })
         .count();
     let mut out = Vec::new();
     let mut ch = Changes::default();
@@ -542,13 +555,20 @@ fn split_numbered(line: &str) -> Vec<(Option<&str>, &str)> {
     let mut depth = 0i32;
     let mut prev = None;
     for (i, c) in line.char_indices() {
-        if depth == 0 {
+        // 编号只能以这几类字开头：先用一次比较筛掉绝大多数字。
+        let may_start = c.is_ascii_digit()
+            || matches!(c, '（' | '(' | '０'..='９' | '①'..='⑳')
+            || chinese_digit(c).is_some();
+        if depth == 0 && may_start {
             if let Some(m) = marker_at(line, i, prev) {
                 found.push(m);
             }
         }
         depth = (depth + depth_change(c)).max(0);
         prev = Some(c);
+    }
+    if found.is_empty() {
+        return vec![(None, line)];
     }
     let lead = line.len() - line.trim_start().len();
     let mut best: Vec<Marker> = Vec::new();

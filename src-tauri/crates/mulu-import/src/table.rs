@@ -380,6 +380,9 @@ fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<P
         (Role::Subject, "公开主体", subject_changes),
     ];
     for (role, label, ch) in &changes {
+        if *ch == clean::Changes::default() {
+            continue;
+        }
         let Some(c) = h.col(role) else { continue };
         // 只在写着这段文字的格上提示：合并区域填来的、“同上”沿用的不重复提示。
         if grid.is_filled(r, c) || is_ditto(grid.get(r, c)) {
