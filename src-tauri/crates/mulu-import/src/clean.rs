@@ -188,21 +188,13 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// 汉字数字，含“十”（编号 `十、`、`十二、`）。
 fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        '十' => 10,
-        _ => return None,
-    })
+    if c == '十' {
+        Some(10)
+    } else {
+        mulu_core::text::chinese_digit(c)
+    }
 }
 
 /// 数字串的值：`12`、`１２`、`十二`、`二十`。
