@@ -51,7 +51,8 @@ impl Legend {
         (!out.0.is_empty()).then_some(out)
     }
 
-    /// 整张表里的图例（标题下、表头里、表后说明里都算）。
+    /// 整张表里的图例（标题下、表头里、表后说明里都算）。读指引时，一张表上的图例也用于同一工作簿里
+    /// 没有图例的其他表。
     pub fn in_grid(grid: &Grid) -> Option<Legend> {
         let mut out: Option<Legend> = None;
         for r in 0..grid.height() {
@@ -119,8 +120,13 @@ pub fn read_guideline(
         .unwrap_or_default();
     let mut out: Vec<GuidelineDomain> = Vec::new();
     let mut diags = Vec::new();
-    for t in tables.tables {
-        diags.extend(t.diagnostics);
+    // 图例说的是整份工作簿：自己那张表上没有图例的表格，用工作簿里（别的表上）找到的第一个。
+    let workbook_legend = tables.tables.iter().find_map(|t| t.legend.clone());
+    for mut t in tables.tables {
+        diags.extend(std::mem::take(&mut t.diagnostics));
+        if t.legend.is_none() {
+            t.legend = workbook_legend.clone();
+        }
         if t.legend.is_none() && t.rows.iter().any(|r| !r.carriers.is_empty()) {
             diags.push(Diagnostic {
                 sheet: t.sheet.clone(),
