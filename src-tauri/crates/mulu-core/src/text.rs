@@ -106,6 +106,23 @@ fn clean_bytes(s: &str, inner_spaces: bool) -> bool {
     true
 }
 
+/// 汉字数字 〇一二三四五六七八九 的值（导入时认编号 `一、`、审核时认 `十五个工作日` 共用）。
+pub fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +185,15 @@ mod tests {
         }
         assert!(matches!(tidy_cow("政府网站"), Cow::Borrowed(_)));
         assert_eq!(squeeze_cow("结 果"), "结果");
+    }
+
+    #[test]
+    fn chinese_digits() {
+        let values: Vec<Option<u32>> = "〇一二三四五六七八九十两"
+            .chars()
+            .map(chinese_digit)
+            .collect();
+        let want: Vec<Option<u32>> = (0..10).map(Some).chain([None, None]).collect();
+        assert_eq!(values, want);
     }
 }

@@ -181,14 +181,13 @@ fn role_of_key(top_k: &str, sub: Option<&str>) -> Option<Role> {
     if let Some(r) = single_role(top_k) {
         return Some(r);
     }
-    // 单行表头里直接写“县级”“乡级”“镇级”。
-    match top_k {
-        "县级" | "区级" => Some(Role::County),
-        "乡级" | "镇级" | "乡镇级" | "街道" | "乡、村级" | "镇（街）级" | "村级" => {
-            Some(Role::Township)
-        }
-        _ => None,
+    // 单行表头里直接写层级：“县级”“区级”“乡级”“镇级”“乡（镇）级”“镇街级”“乡、村级”“村级”“街道”。
+    let short_level = top_k.chars().count() <= 6 && top_k.ends_with('级');
+    if short_level || matches!(top_k, "街道" | "镇街" | "乡镇" | "镇（街）" | "乡（镇）")
+    {
+        return level_role(top_k);
     }
+    None
 }
 
 /// “核心”栏：一行里认出至少三个，才当它是表头。
@@ -357,6 +356,71 @@ mod tests {
         assert_eq!(role_of("公开事项", Some("二级事项")), Some(Role::L2));
         assert_eq!(role_of("一级目录", None), Some(Role::L1));
         assert_eq!(role_of("责任科室", None), None);
+    }
+
+    #[test]
+    fn header_words_split_by_pdf_conversion() {
+        // PDF 转换件的栏名里夹着空格：比较时去掉全部空白。
+        assert_eq!(role_of("公开 时限", None), Some(Role::TimeLimit));
+        assert_eq!(role_of("公开 依据", None), Some(Role::Basis));
+        assert_eq!(
+            role_of("公开对象", Some("全社 会")),
+            Some(Role::AudiencePublic)
+        );
+        assert_eq!(role_of("公开方式", Some("依申 请")), Some(Role::OnRequest));
+        assert_eq!(role_of("公开层 级", Some("县 级")), Some(Role::County));
+    }
+
+    #[test]
+    fn level_headers_map_to_county_or_township() {
+        // 县级、区级 → 县级；乡以下的各种写法（含“村级”）→ 乡级。两行表头与单独一栏都认。
+        for (sub, want) in [
+            ("县级", Role::County),
+            ("区级", Role::County),
+            ("乡级", Role::Township),
+            ("镇级", Role::Township),
+            ("乡、村级", Role::Township),
+            ("乡(镇)级", Role::Township),
+            ("乡（镇）级", Role::Township),
+            ("街道", Role::Township),
+            ("村级", Role::Township),
+            ("镇街级", Role::Township),
+            ("镇(街)级", Role::Township),
+        ] {
+            assert_eq!(role_of("公开层级", Some(sub)), Some(want.clone()), "{sub}");
+            assert_eq!(role_of(sub, None), Some(want.clone()), "单独的 {sub}");
+            assert_eq!(
+                role_of(&format!("公开层级-{sub}"), None),
+                Some(want),
+                "公开层级-{sub}"
+            );
+        }
+        assert_eq!(role_of("市级", None), None);
+        assert_eq!(role_of("一级", None), Some(Role::L1));
+    }
+
+    #[test]
+    fn a_village_column_beside_a_township_column_is_kept_as_an_extra_column() {
+        // 县级/乡级/村级三栏：只有一个“乡级”，后出现的“村级”并入备注（并给提示），不覆盖乡级。
+        let mut cells = crate::grid::Cells::default();
+        let header = [
+            ("序号", ""),
+            ("公开事项", "一级事项"),
+            ("公开事项", "二级事项"),
+            ("公开内容（要素）", ""),
+            ("公开依据", ""),
+            ("公开层级", "县级"),
+            ("公开层级", "乡级"),
+            ("公开层级", "村级"),
+        ];
+        for (c, (top, sub)) in header.iter().enumerate() {
+            cells.put(0, c as u32, top.to_string());
+            cells.put(1, c as u32, sub.to_string());
+        }
+        let grid = crate::grid::Grid::from_cells("表", cells, &[]);
+        let h = at(&grid, 0).expect("表头");
+        assert_eq!(h.col(&Role::Township), Some(6));
+        assert!(matches!(h.columns[7].1, Role::Extra(_)));
     }
 
     #[test]

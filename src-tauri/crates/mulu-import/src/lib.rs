@@ -16,6 +16,7 @@
 //! # Ok::<(), mulu_import::ImportError>(())
 //! ```
 
+mod clean;
 mod commit;
 mod docx;
 mod domain;
@@ -228,7 +229,14 @@ pub(crate) fn assemble(
             for t in &mut found {
                 for row in &mut t.rows {
                     if let Some(stored) = rt.items.get(&(row.item.sheet.clone(), row.item.row)) {
-                        roundtrip::merge(&mut row.item, stored, &t.present);
+                        let kept = roundtrip::merge(&mut row.item, stored, &t.present);
+                        // 取了导出时原值的格，读入时的规整提示撤回（文字其实没有变）。
+                        let cells: Vec<&String> =
+                            kept.iter().filter_map(|f| row.item.cells.get(f)).collect();
+                        t.diagnostics.retain(|d| {
+                            !(d.message.starts_with(clean::NOTE_PREFIX)
+                                && d.cell.as_ref().is_some_and(|c| cells.contains(&c)))
+                        });
                         // 指引库里没有的领域（用户自建）也从往返数据认出。
                         if t.domain.is_none() {
                             t.domain = Some(stored.fields.domain.clone());
@@ -270,6 +278,7 @@ pub(crate) fn assemble(
             rows: Vec::new(),
             diagnostics: s.diagnostics,
             present: Vec::new(),
+            legend: None,
         });
     }
     Ok(out)

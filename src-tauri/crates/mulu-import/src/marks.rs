@@ -67,6 +67,8 @@ pub fn strip_brackets(s: &str) -> &str {
 pub struct Carrier {
     pub name: String,
     pub checked: bool,
+    /// 前面的标记（`■`、`□`、`▲`……）；没有方框的名单为 `None`。指引图例据此认必选/可选。
+    pub glyph: Option<char>,
 }
 
 /// 刚从单元格里读出的一项：名称多半就是原文的一段，不必复制（见 [`Marked::to_owned`]）。
@@ -74,6 +76,7 @@ pub struct Carrier {
 pub struct Marked<'t> {
     pub name: Cow<'t, str>,
     pub checked: bool,
+    pub glyph: Option<char>,
 }
 
 impl Marked<'_> {
@@ -81,6 +84,7 @@ impl Marked<'_> {
         Carrier {
             name: self.name.to_string(),
             checked: self.checked,
+            glyph: self.glyph,
         }
     }
 }
@@ -133,6 +137,18 @@ const GLYPH_SETS: [Glyphs; 4] = [
     },
 ];
 
+/// 方框或勾叉是“勾上”还是“未勾”（图例里的标记用它归类）；不是标记时为 `None`。
+pub fn box_state(c: char) -> Option<bool> {
+    let set = &GLYPH_SETS[0];
+    if set.on.contains(&c) {
+        Some(true)
+    } else if set.off.contains(&c) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// 读载体清单格。返回各项与“是否找到了勾选标记”（没有标记时是一张普通名单，全部算勾选）。
 pub fn checklist(text: &str) -> (Vec<Marked<'_>>, Marking) {
     // （认出的载体数，切开的各项，标记方式）
@@ -150,7 +166,7 @@ pub fn checklist(text: &str) -> (Vec<Marked<'_>>, Marking) {
         let score = if set.damaged.is_some() {
             parsed
                 .iter()
-                .filter(|(name, _)| StandardCarrier::recognise(&clean_name(name)).is_some())
+                .filter(|(name, _, _)| StandardCarrier::recognise(&clean_name(name)).is_some())
                 .count()
         } else {
             0
@@ -170,9 +186,13 @@ pub fn checklist(text: &str) -> (Vec<Marked<'_>>, Marking) {
         Some((_, items, marking)) => (
             items
                 .into_iter()
-                .filter_map(|(name, checked)| {
+                .filter_map(|(name, checked, glyph)| {
                     let name = clean_name(name);
-                    (!name.is_empty()).then_some(Marked { name, checked })
+                    (!name.is_empty()).then_some(Marked {
+                        name,
+                        checked,
+                        glyph: Some(glyph),
+                    })
                 })
                 .collect(),
             marking,
@@ -186,6 +206,7 @@ pub fn checklist(text: &str) -> (Vec<Marked<'_>>, Marking) {
                 .map(|name| Marked {
                     name: Cow::Owned(name),
                     checked: true,
+                    glyph: None,
                 })
                 .collect(),
             Marking::Plain,
@@ -193,14 +214,14 @@ pub fn checklist(text: &str) -> (Vec<Marked<'_>>, Marking) {
     }
 }
 
-/// 切开的各项：（名称在原文里的片段，是否勾选）。
-type Items<'t> = Vec<(&'t str, bool)>;
+/// 切开的各项：（名称在原文里的片段，是否勾选，标记）。
+type Items<'t> = Vec<(&'t str, bool, char)>;
 
 /// 按一组标记切开：每个标记开始一项，直到下一个标记。
 fn split_marked<'t>(text: &'t str, set: &Glyphs) -> Items<'t> {
     // 只记下每项在原文里的范围，名称在选定一组标记之后才整理、复制。
     let mut out: Items = Vec::new();
-    let mut cur: Option<(usize, bool)> = None;
+    let mut cur: Option<(usize, bool, char)> = None;
     let mut before: Option<char> = None;
     for (i, ch) in text.char_indices() {
         let (on, off) = if ch > set.max {
@@ -214,14 +235,14 @@ fn split_marked<'t>(text: &'t str, set: &Glyphs) -> Items<'t> {
         });
         before = Some(ch);
         if (on || off) && (set.damaged.is_none() || at_start) {
-            if let Some((from, checked)) = cur.take() {
-                out.push((&text[from..i], checked));
+            if let Some((from, checked, glyph)) = cur.take() {
+                out.push((&text[from..i], checked, glyph));
             }
-            cur = Some((i + ch.len_utf8(), on));
+            cur = Some((i + ch.len_utf8(), on, ch));
         }
     }
-    if let Some((from, checked)) = cur {
-        out.push((&text[from..], checked));
+    if let Some((from, checked, glyph)) = cur {
+        out.push((&text[from..], checked, glyph));
     }
     out
 }

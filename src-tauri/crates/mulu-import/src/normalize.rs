@@ -222,53 +222,9 @@ pub fn name_key(s: &str) -> String {
     strip_numbering(&k).to_string()
 }
 
-/// 去掉名称前的编号：`1.`、`1.1.`、`2.1.1`、`（一）`、`一、`、`1、`、`①`。
+/// 去掉名称前的编号：`1.`、`1.1.`、`2.1.1`、`（一）`、`一、`、`1、`、`①`（见 [`crate::clean::split_numbering`]）。
 pub fn strip_numbering(s: &str) -> &str {
-    let t = s.trim_start();
-    // （一） / (一) / （1）
-    if let Some(rest) = t.strip_prefix('（').or_else(|| t.strip_prefix('(')) {
-        if let Some(end) = rest.find(['）', ')']) {
-            let inner = &rest[..end];
-            if !inner.is_empty() && inner.chars().all(is_numeral) {
-                let close = rest[end..].chars().next().map_or(1, char::len_utf8);
-                return rest[end + close..].trim_start();
-            }
-        }
-    }
-    let mut end = 0;
-    let mut seen_numeral = false;
-    for (i, c) in t.char_indices() {
-        if is_numeral(c) {
-            seen_numeral = true;
-            end = i + c.len_utf8();
-        } else if seen_numeral && matches!(c, '.' | '．' | '、' | ' ' | '。') {
-            end = i + c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    if seen_numeral && end < t.len() {
-        // “12345政务服务热线”这类以数字开头的名称不是编号：编号后必须跟分隔符。
-        let numbered = t[..end].ends_with(['.', '．', '、', ' ', '。']);
-        if numbered {
-            return t[end..].trim_start();
-        }
-    }
-    if let Some(c) = t.chars().next() {
-        if ('①'..='⑳').contains(&c) {
-            return t[c.len_utf8()..].trim_start();
-        }
-    }
-    t
-}
-
-fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
-        || matches!(
-            c,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        )
+    crate::clean::split_numbering(s).map_or(s.trim_start(), |(_, rest)| rest)
 }
 
 #[cfg(test)]

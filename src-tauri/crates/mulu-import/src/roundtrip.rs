@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use mulu_core::model::{Field, Item, ItemFields, PreviewItem, PreviewOrigin, Provenance};
 use mulu_core::text::tidy;
 
+use crate::clean;
 use crate::grid::Grid;
 
 pub const SHEET: &str = "_mulu";
@@ -43,12 +44,19 @@ pub fn read(grid: &Grid) -> Option<RoundTrip> {
 
 /// 把导出时的事项与读出的行合起来：可见表格与导出时一致的字段取导出时的原值（保留换行、
 /// 要素列表等可见表格表达不了的细节），不一致的字段（导出后有人改过）取读出的值并标记已改动。
-pub fn merge(item: &mut PreviewItem, stored: &Item, present: &[Field]) {
+/// 返回取了原值的字段（这些格读入时的规整提示不再需要）。
+pub fn merge(item: &mut PreviewItem, stored: &Item, present: &[Field]) -> Vec<Field> {
     let read = item.fields.clone();
     let mut out = stored.fields.clone();
     let mut changed = false;
+    let mut kept = Vec::new();
     let mut take = |field: Field, same: bool, apply: &mut dyn FnMut(&mut ItemFields)| {
-        if present.contains(&field) && !same {
+        if !present.contains(&field) {
+            return;
+        }
+        if same {
+            kept.push(field);
+        } else {
             apply(&mut out);
             changed = true;
         }
@@ -62,7 +70,7 @@ pub fn merge(item: &mut PreviewItem, stored: &Item, present: &[Field]) {
     });
     take(
         Field::Content,
-        same_text(&read.content, &s.content),
+        same_content(&read.content, &s.content),
         &mut |o| {
             o.content = read.content.clone();
             o.elements = read.elements.clone();
@@ -73,12 +81,12 @@ pub fn merge(item: &mut PreviewItem, stored: &Item, present: &[Field]) {
     });
     take(
         Field::TimeLimit,
-        same_text(&read.time_limit, &s.time_limit),
+        same_phrase(&read.time_limit, &s.time_limit),
         &mut |o| o.time_limit = read.time_limit.clone(),
     );
     take(
         Field::Subject,
-        same_text(&read.subject, &s.subject),
+        same_phrase(&read.subject, &s.subject),
         &mut |o| o.subject = read.subject.clone(),
     );
     take(Field::Channels, same_channels(&read, s), &mut |o| {
@@ -116,37 +124,56 @@ pub fn merge(item: &mut PreviewItem, stored: &Item, present: &[Field]) {
         },
         Provenance::Local => Provenance::Local,
     });
+    kept
+}
+
+/// 导出时会去掉控制字符（保留换行与制表符）：可见表格里的文字就是这样。
+fn exported(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
 }
 
 /// 导出时会去掉控制字符、导入时会规整空白：按同样的规整比较。
 fn norm(s: &str) -> String {
-    tidy(
-        &s.chars()
-            .filter(|c| !c.is_control() || *c == '\n')
-            .collect::<String>(),
-    )
+    tidy(&exported(s))
+}
+
+/// 原文就是“同上”时，读入已换成上一行的值：仍以原文为准。
+fn is_ditto(stored: &str) -> bool {
+    crate::table::DITTO.contains(&norm(stored).as_str())
 }
 
 fn same_text(read: &str, stored: &str) -> bool {
-    let s = norm(stored);
-    // 原文就是“同上”时，读入已换成上一行的值：仍以原文为准。
-    read == s || crate::table::DITTO.contains(&s.as_str())
+    read == norm(stored) || is_ditto(stored)
 }
 
-/// 事项名读入时会把占位的“—”当作空，比较时也这样处理。
+// 下面几种字段读入时经过 `clean` 的规整（去编号、去汉字间的空格）：把导出时的原值也这样规整后比较，
+// 本程序导出的文字再读回来就仍取原值。
+
+fn same_content(read: &str, stored: &str) -> bool {
+    read == clean::content(&exported(stored)).0 || is_ditto(stored)
+}
+
+fn same_phrase(read: &str, stored: &str) -> bool {
+    read == clean::phrase(&exported(stored)).0 || is_ditto(stored)
+}
+
+/// 事项名读入时会去掉编号、把占位的“—”当作空，比较时也这样处理。
 fn same_name(read: &str, stored: &str) -> bool {
-    let s = norm(stored);
-    read == crate::table::clean_name(&s) || crate::table::DITTO.contains(&s.as_str())
+    read == clean::name(&exported(stored)).0 || is_ditto(stored)
 }
 
 fn same_lines(read: &[String], stored: &[String]) -> bool {
-    let s: Vec<String> = stored
+    if read == clean::bases(&exported(&stored.join("\n"))).0.as_slice() {
+        return true;
+    }
+    let lines: Vec<&str> = stored
         .iter()
         .flat_map(|b| b.split('\n'))
-        .map(norm)
-        .filter(|x| !x.is_empty())
+        .filter(|l| !norm(l).is_empty())
         .collect();
-    read == s.as_slice() || (s.len() == 1 && crate::table::DITTO.contains(&s[0].as_str()))
+    lines.len() == 1 && is_ditto(lines[0])
 }
 
 fn same_set<T: PartialEq>(a: &[T], b: &[T]) -> bool {

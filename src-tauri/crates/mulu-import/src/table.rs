@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 
 use mulu_core::model::{
-    split_elements, Audience, Channels, Diagnostic, Field, ItemFields, Level, Mode, PreviewItem,
-    Severity, StandardCarrier,
+    Audience, Channels, Diagnostic, Field, ItemFields, Level, Mode, PreviewItem, Severity,
+    StandardCarrier,
 };
 use mulu_core::text::tidy;
 
+use crate::clean;
 use crate::grid::Grid;
+use crate::guideline::Legend;
 use crate::header::{self, Header, Role};
 use crate::marks::{self, Carrier, Flag, Marking};
 use crate::normalize::key;
@@ -31,6 +33,8 @@ pub struct ParsedTable {
     pub diagnostics: Vec<Diagnostic>,
     /// 表格里有栏目的字段（没有的字段在往返导入时取隐藏表里的值）。
     pub present: Vec<Field>,
+    /// 工作表里说明 ■/□ 是必选/可选的图例（只在读指引时找）。
+    pub legend: Option<Legend>,
 }
 
 pub(crate) const DITTO: &[&str] = &["同上", "同上。", "〃", "同前", "同上栏"];
@@ -48,9 +52,14 @@ pub enum Keep {
 pub fn parse_sheet(grid: &Grid, opts: &ReadOptions, keep: Keep) -> Vec<ParsedTable> {
     let mut tables = Vec::new();
     let mut from = 0;
+    let legend = match keep {
+        Keep::Carriers => Legend::in_grid(grid),
+        Keep::Items => None,
+    };
     while let Some(h) = header::find(grid, from) {
         let heading = heading_above(grid, from, h.first_row);
-        let (table, end) = parse_table(grid, &h, heading, tables.is_empty(), opts, keep);
+        let (mut table, end) = parse_table(grid, &h, heading, tables.is_empty(), opts, keep);
+        table.legend = legend.clone();
         tables.push(table);
         from = end.max(h.data_start());
     }
@@ -95,10 +104,9 @@ fn is_notes(first: &str) -> bool {
     .any(|p| k.starts_with(p))
 }
 
+/// 说明 ■/□ 是必选/可选的图例行（见 [`Legend::parse`]）。不含“必”“可”的文字不必求键。
 fn is_legend(text: &str) -> bool {
-    let k = key(text);
-    (k.contains("表示必选") || k.contains("表示可选") || k.contains("为必选"))
-        && k.chars().any(|c| matches!(c, '■' | '□' | '▲' | '●' | '〇'))
+    text.contains(['必', '可']) && Legend::parse(text).is_some()
 }
 
 struct Ctx<'a> {
@@ -278,6 +286,7 @@ fn parse_table(
             rows,
             diagnostics,
             present,
+            legend: None,
         },
         r,
     )
@@ -345,18 +354,44 @@ fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<P
     let col_index = |role: &Role| h.columns.iter().position(|(_, x, _)| x == role);
     let get = |role: &Role| -> &'g str { col_index(role).map_or("", |i| values[i]) };
 
-    let mut f = ItemFields::default();
-    f.l1 = clean_name(get(&Role::L1));
-    f.l2 = clean_name(get(&Role::L2));
-    f.content = tidy(get(&Role::Content));
-    f.elements = split_elements(&f.content);
-    f.basis = get(&Role::Basis)
-        .split('\n')
-        .map(tidy)
-        .filter(|s| !s.is_empty())
-        .collect();
-    f.time_limit = tidy(get(&Role::TimeLimit));
-    f.subject = tidy(get(&Role::Subject));
+    // 文字栏：像细心的文书那样规整（去编号、去断行留下的空格、拆列表），改了的格留一条提示。
+    let (l1, l1_changes) = clean::name(get(&Role::L1));
+    let (l2, l2_changes) = clean::name(get(&Role::L2));
+    let (content, elements, content_changes) = clean::content(get(&Role::Content));
+    let (basis, basis_changes) = clean::bases(get(&Role::Basis));
+    let (time_limit, time_changes) = clean::phrase(get(&Role::TimeLimit));
+    let (subject, subject_changes) = clean::phrase(get(&Role::Subject));
+    let mut f = ItemFields {
+        l1,
+        l2,
+        content,
+        elements,
+        basis,
+        time_limit,
+        subject,
+        ..ItemFields::default()
+    };
+    let changes = [
+        (Role::L1, "一级事项", l1_changes),
+        (Role::L2, "二级事项", l2_changes),
+        (Role::Content, "公开内容（要素）", content_changes),
+        (Role::Basis, "公开依据", basis_changes),
+        (Role::TimeLimit, "公开时限", time_changes),
+        (Role::Subject, "公开主体", subject_changes),
+    ];
+    for (role, label, ch) in &changes {
+        if *ch == clean::Changes::default() {
+            continue;
+        }
+        let Some(c) = h.col(role) else { continue };
+        // 只在写着这段文字的格上提示：合并区域填来的、“同上”沿用的不重复提示。
+        if grid.is_filled(r, c) || is_ditto(grid.get(r, c)) {
+            continue;
+        }
+        if let Some(message) = ch.message(label) {
+            ctx.diag(r, Some(c), Severity::Info, message);
+        }
+    }
 
     // 每个字段的来源格：同一字段有几栏（全社会/特定群体……）时按下面的先后取第一栏。
     let mut cells = BTreeMap::new();
@@ -461,19 +496,6 @@ const CELL_ROLES: &[(Field, Role)] = &[
     (Field::Level, Role::LevelText),
     (Field::Notes, Role::Notes),
 ];
-
-/// 事项名：去首尾空白，`─`/`—` 之类的占位符当作空。
-pub(crate) fn clean_name(s: &str) -> String {
-    let t = tidy(s);
-    if !t.is_empty()
-        && t.chars()
-            .all(|c| matches!(c, '─' | '—' | '-' | '－' | '―' | '/'))
-    {
-        String::new()
-    } else {
-        t
-    }
-}
 
 /// 勾选的载体 → 标准载体 + 其他载体；“其他：办税服务厅”= 其他 + 办税服务厅。
 pub fn channels_of(list: &[marks::Marked]) -> Channels {

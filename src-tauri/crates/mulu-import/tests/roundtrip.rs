@@ -151,3 +151,36 @@ fn replace_in_zip(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
     }
     out.finish().unwrap().into_inner()
 }
+
+#[test]
+fn own_export_with_numbered_names_and_inner_spaces_reimports_without_notes() {
+    // 编制人员在程序里写了编号、空格：导出再导入仍取原文，读入时的“已规整”提示也撤回（文字没有变）。
+    let items = [ItemFields {
+        domain: "就业".into(),
+        l1: "1.就业信息服务".into(),
+        l2: "1.1就业政策 法规咨询".into(),
+        content: "1.招聘单位 2.岗位 要求".into(),
+        elements: vec!["招聘单位".into(), "岗位 要求".into()],
+        basis: vec!["1.《中华人民共和国就业促进法》2.《人力资源市场暂行条例》".into()],
+        time_limit: "信息形成 之日起20个工作日内".into(),
+        subject: "县人社 局".into(),
+        ..Default::default()
+    }];
+    let (store, id) = build(&items, false);
+    let original = store.export_catalog(id).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("目录.xlsx");
+    std::fs::write(
+        &path,
+        xlsx_bytes(&original, &ExportOptions::default()).unwrap(),
+    )
+    .unwrap();
+    let preview = read_workbook(&path, &ReadOptions::with_builtin_domains()).unwrap();
+    let notes: Vec<_> = preview
+        .diagnostics()
+        .filter(|d| d.message.starts_with("已规整"))
+        .collect();
+    assert!(notes.is_empty(), "{notes:?}");
+    let back = round_trip(&store, id, &ExportOptions::default());
+    assert_eq!(back, original);
+}

@@ -230,19 +230,13 @@ fn number_at(s: &[char], i: usize) -> Option<(u32, usize)> {
     Some((value, n))
 }
 
+/// 一至九（“两”也算二；“〇”不算，时限里不会单写它）。
 fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    match c {
+        '两' => Some(2),
+        '〇' => None,
+        c => mulu_core::text::chinese_digit(c),
+    }
 }
 
 pub(super) fn check(ctx: &mut Ctx) {
