@@ -275,15 +275,19 @@ impl Store {
     }
 }
 
-fn insert_version(tx: &rusqlite::Transaction, d: &GuidelineDomain, builtin: bool) -> Result<()> {
-    let taken: Option<String> = tx
+/// 另一个领域已用了 `d` 的序号时，返回那个领域的名称。
+fn number_taken_by(conn: &Connection, d: &GuidelineDomain) -> Result<Option<String>> {
+    Ok(conn
         .query_row(
             "SELECT name FROM guideline_domains WHERE number = ?1 AND name <> ?2",
             params![d.number, d.name],
             |r| r.get(0),
         )
-        .optional()?;
-    if let Some(other) = taken {
+        .optional()?)
+}
+
+fn insert_version(tx: &rusqlite::Transaction, d: &GuidelineDomain, builtin: bool) -> Result<()> {
+    if let Some(other) = number_taken_by(tx, d)? {
         return Err(StoreError::Conflict(format!(
             "领域序号 {} 已被“{other}”使用，请为“{}”换一个序号。",
             d.number, d.name
@@ -358,14 +362,7 @@ fn plan_load(
                 d.name
             )));
         }
-        let taken: Option<String> = conn
-            .query_row(
-                "SELECT name FROM guideline_domains WHERE number = ?1 AND name <> ?2",
-                params![d.number, d.name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(other) = taken {
+        if let Some(other) = number_taken_by(conn, d)? {
             return Err(StoreError::Conflict(format!(
                 "“{}”领域的序号 {} 在本机已被“{other}”使用，未载入。请为其中一个领域换一个序号后重试。",
                 d.name, d.number
