@@ -73,7 +73,8 @@ try {
   await browser.waitUntil(async () => (await textOf('.detail-head h3')) === shown.domain, { timeout: 5000 })
   await browser.execute((label) => {
     const nodes = [...document.querySelectorAll('[data-testid="guideline-tree"] .el-tree-node__children .el-tree-node__content')]
-    nodes.find((n) => n.innerText.split('\n')[0].trim() === label)?.click()
+    // (An item with cut-off fields has a 不完整 tag before its name.)
+    nodes.find((n) => n.innerText.trim().endsWith(label))?.click()
   }, shown.label)
   await browser.$(byTest('guideline-item')).waitForDisplayed({ timeout: 5000 }).catch(() => {})
   await shot('guidelines')

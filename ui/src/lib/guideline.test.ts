@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import type { DomainLoad, GuidelineDomain, GuidelineDomainSummary, GuidelineItem } from '../bindings/core'
 import {
   adoptMessage, carrierLegend, carrierTag, completeness, domainSize, domainTree, isBuiltinLibrary, isTruncated, libraryLabel,
-  loadRows, loadSummary, packFileName, sourceUrl, statusHint,
+  loadRows, loadSummary, packFileName, statusHint,
 } from './guideline'
 import { NAV, ROLES, entriesFor } from './nav'
 
@@ -81,10 +81,6 @@ describe('an item’s carriers and cut-off fields', () => {
     expect(isTruncated(it1, 'basis')).toBe(true)
     expect(isTruncated(it1, 'content')).toBe(false)
     expect(isTruncated(item({}), 'basis')).toBe(false)
-  })
-  it('finds the web address in a source, for copying', () => {
-    expect(sourceUrl('https://www.example.gov.cn/art/1.html 第3行')).toBe('https://www.example.gov.cn/art/1.html')
-    expect(sourceUrl('某某县指引.xlsx 社会救助!5')).toBeNull()
   })
 })
 

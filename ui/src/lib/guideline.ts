@@ -78,7 +78,7 @@ export function domainSize(d: GuidelineDomain): SizeLike {
 
 export interface CarrierTag {
   text: string
-  /** Element Plus tag type ('' = plain). */
+  /** Element Plus tag type ('' = no mark: shown as a plain grey tag). */
   type: 'primary' | 'info' | ''
   title: string
 }
@@ -104,11 +104,6 @@ export function carrierLegend(item: GuidelineItem): string {
 /** Whether the source copy cut `field` off (the value holds only what could be read). */
 export function isTruncated(item: GuidelineItem, field: Field): boolean {
   return item.truncated?.includes(field) ?? false
-}
-
-/** The first web address in an item's source (shown as text to copy; never opened by the app). */
-export function sourceUrl(source: string): string | null {
-  return /https?:\/\/[^\s，。；、）)]+/.exec(source)?.[0] ?? null
 }
 
 // ---- Messages after adopting, importing, loading ----
