@@ -476,7 +476,7 @@ const tests = [
     await browser.waitUntil(async () => (await messages()).includes('已采用 1 个事项'), { timeout: 8000, timeoutMsg: 'no adopt message' })
     await (await browser.$(byTest('nav-editor'))).click()
     await browser.waitUntil(async () => (await textOf(byTest('item-grid'))).includes('排污许可证核发'), { timeout: 8000, timeoutMsg: 'the adopted item is not in the editor' })
-    const item = (await storedItems()).find((i) => i.l2 === '排污许可证核发')
+    const item = await adoptedItem('排污许可证核发')
     assert(item?.provenance?.data_version?.startsWith('导入-'), `provenance: ${JSON.stringify(item?.provenance)}`)
   }],
   ['export the library as a pack; a tampered pack is refused, a county’s pack loads', async () => {
@@ -535,7 +535,7 @@ const tests = [
       labels.find((n) => n.innerText.includes(l2))?.click()
     }, ce.items[0].l2)
     await browser.waitUntil(async () => (await textOf(byTest('guideline-item'))).includes('来源不完整'), { timeout: 5000, timeoutMsg: 'no 来源不完整 tag on the cut-off field' })
-    const item = (await storedItems()).find((i) => i.l2 === '排污许可证核发')
+    const item = await adoptedItem('排污许可证核发')
     assert(item?.provenance?.data_version?.startsWith('导入-'), `the catalog item changed version: ${JSON.stringify(item?.provenance)}`)
     await browser.saveScreenshot(join(outDir, 'guidelines-pack.png'))
   }],
@@ -567,6 +567,17 @@ async function storedItems() {
       .then((cs) => invoke('list_items', { catalogId: cs.find((c) => c.unit_name === unit).id }))
       .then(done, (e) => done({ error: String(e) }))
   }, UNIT)
+  if (r?.error) throw new Error(`list_items failed: ${r.error}`)
+  return r
+}
+/** The stored item named `l2` in whichever catalog holds it (the open one may be an imported catalog). */
+async function adoptedItem(l2) {
+  const r = await browser.executeAsync((name, done) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke
+    invoke('list_catalogs')
+      .then((cs) => Promise.all(cs.map((c) => invoke('list_items', { catalogId: c.id }))))
+      .then((lists) => done(lists.flat().find((i) => i.l2 === name) ?? null), (e) => done({ error: String(e) }))
+  }, l2)
   if (r?.error) throw new Error(`list_items failed: ${r.error}`)
   return r
 }
