@@ -57,7 +57,7 @@ fn import(db: &Path, file: &Path, domain: Option<&str>, version: Option<&str>) -
         )));
     }
     let loaded = store.load_guideline_versions(&domains)?;
-    print_load(&loaded, true)?;
+    print_load(&loaded, "已导入")?;
     for d in diags.iter().filter(|d| d.severity != Severity::Info) {
         crate::outln!(
             "  {}!{} {} {}",
@@ -115,18 +115,17 @@ fn load(db: &Path, path: &Path, dry_run: bool) -> Result<ExitCode> {
     );
     if dry_run {
         let preview = store.preview_guideline_pack(&pack)?;
-        print_load(&preview.plan, false)?;
+        print_load(&preview.plan, "将载入")?;
     } else {
         let loaded = store.load_guideline_pack(&pack)?;
-        print_load(&loaded, true)?;
+        print_load(&loaded, "已载入")?;
         crate::outln!("已有目录里的事项保留它们采用时的指引版本。");
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// 逐个领域说明载入了什么（`done` 为假时是“将要”）。本机已有的领域只合计一行。
-fn print_load(load: &LibraryLoad, done: bool) -> Result<()> {
-    let verb = if done { "已载入" } else { "将载入" };
+/// 逐个领域说明载入了什么（`verb`：已导入、已载入，或预览时的将载入）。本机已有的领域只合计一行。
+fn print_load(load: &LibraryLoad, verb: &str) -> Result<()> {
     for d in &load.domains {
         match d.action {
             LoadAction::Same => {}
