@@ -2,7 +2,8 @@
 // under Xvfb. Run by scripts/test.sh:
 //   TAURI_DRIVER=tools/bin/tauri-driver APP_BINARY=target/debug/biaozhunmulu xvfb-run -a node tests/e2e/run.mjs
 // Each run uses a fresh database (MULU_DB) and a fresh HOME, so nothing of the developer's is touched.
-import { existsSync, readdirSync, openSync, readSync, closeSync, mkdirSync, writeFileSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, openSync, readSync, closeSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import {
   repo, setup, openApp, byTest, sleep, textOf, rowWithText, jsClick, jsDblClick, replaceText, assert, readXlsx,
@@ -445,6 +446,103 @@ const tests = [
     }
     await browser.saveScreenshot(join(outDir, 'review.png'))
   }],
+  ['import an official guideline workbook: preview, load, its library shown', async () => {
+    await (await browser.$(byTest('nav-guidelines'))).click()
+    await browser.$(byTest('guideline-import')).waitForDisplayed({ timeout: 8000 })
+    answerOpenDialog([fixture('guideline_template.xlsx')])
+    await jsClick(await browser.$(byTest('guideline-import')))
+    await browser.waitUntil(async () => (await textOf(byTest('guideline-import-summary'))).includes('将载入 1 个领域'), {
+      timeout: 15000, timeoutMsg: 'the guideline import preview did not appear',
+    })
+    const domains = await textOf(byTest('guideline-import-domains'))
+    assert(domains.includes('生态环境') && domains.includes('新增'), `unexpected preview: ${domains}`)
+    const confirm = await browser.$(byTest('guideline-import-confirm'))
+    await confirm.waitForEnabled({ timeout: 5000 })
+    await jsClick(confirm)
+    await browser.waitUntil(async () => !(await browser.$(byTest('guideline-import-summary')).isDisplayed()), { timeout: 15000, timeoutMsg: 'the import dialog stayed open' })
+    const row = await rowWithText('domain-table', '导入：guideline_template.xlsx')
+    assert((await browser.execute((el) => el.innerText, row)).includes('生态环境'), 'the imported library label is not on the 生态环境 row')
+  }],
+  ['adopt an item of the imported guideline and find it in the editor', async () => {
+    await jsClick(await (await rowWithText('domain-table', '生态环境')).$('td'))
+    await browser.waitUntil(async () => (await textOf('.detail-head h3')) === '生态环境', { timeout: 5000, timeoutMsg: '生态环境 did not open' })
+    assert((await textOf(byTest('detail-library'))).includes('导入：guideline_template.xlsx'), 'the detail does not name the imported library')
+    const checkedOne = await browser.execute(() => {
+      const node = [...document.querySelectorAll('[data-testid="guideline-tree"] .el-tree-node__content')]
+        .find((n) => n.innerText.includes('排污许可证核发'))
+      node?.querySelector('input[type="checkbox"]')?.click()
+      return !!node
+    })
+    assert(checkedOne, 'no 排污许可证核发 in the tree')
+    const adopt = await browser.$(byTest('adopt-checked'))
+    await browser.waitUntil(async () => (await adopt.getText()).includes('采用选中的 1 项'), { timeout: 5000, timeoutMsg: 'the item was not checked' })
+    await jsClick(adopt)
+    await browser.waitUntil(async () => (await messages()).includes('已采用 1 个事项'), { timeout: 8000, timeoutMsg: 'no adopt message' })
+    await (await browser.$(byTest('nav-editor'))).click()
+    await browser.waitUntil(async () => (await textOf(byTest('item-grid'))).includes('排污许可证核发'), { timeout: 8000, timeoutMsg: 'the adopted item is not in the editor' })
+    const item = await adoptedItem('排污许可证核发')
+    assert(item?.provenance?.data_version?.startsWith('导入-'), `provenance: ${JSON.stringify(item?.provenance)}`)
+  }],
+  ['export the library as a pack; a tampered pack is refused, a county’s pack loads', async () => {
+    await (await browser.$(byTest('nav-guidelines'))).click()
+    await browser.$(byTest('pack-export')).waitForDisplayed({ timeout: 8000 })
+    await jsClick(await browser.$(byTest('pack-export')))
+    const name = await browser.$(`${byTest('pack-name')} input, input${byTest('pack-name')}`)
+    await name.waitForDisplayed({ timeout: 5000 })
+    await replaceText(name, '端到端县指引库')
+    await jsClick(await browser.$(byTest('pack-export-confirm')))
+    const file = join(saveDir, '端到端县指引库-指引包.json')
+    await browser.waitUntil(async () => existsSync(file), { timeout: 10000, timeoutMsg: `no pack written at ${file}` })
+    await browser.waitUntil(async () => (await messages()).includes('已写出指引包“端到端县指引库 '), { timeout: 8000, timeoutMsg: 'no pack message' })
+    const pack = JSON.parse(readFileSync(file, 'utf8'))
+    assert(pack.format === 'mulu-guideline-pack' && pack.domains.length === 26 && /^[0-9a-f]{64}$/.test(pack.sha256), 'unexpected pack file')
+    // The checksum is documented: SHA-256 of the compact JSON of `domains`, keys in file order.
+    assert(sha256(JSON.stringify(pack.domains)) === pack.sha256, 'the pack checksum is not the SHA-256 of the compact domains JSON')
+
+    // A tampered copy: refused, nothing loaded.
+    const tampered = join(saveDir, '改过的指引包.json')
+    const eco = pack.domains.find((d) => d.name === '生态环境')
+    writeFileSync(tampered, JSON.stringify({ ...pack, domains: pack.domains.map((d) => (d === eco ? { ...d, notes: `${d.notes}（改过）` } : d)) }))
+    answerOpenDialog([tampered])
+    await jsClick(await browser.$(byTest('pack-load')))
+    await browser.waitUntil(async () => (await textOf(byTest('pack-load-error'))).includes('校验和不符'), { timeout: 10000, timeoutMsg: 'a tampered pack was not refused' })
+    assert(!(await browser.$(byTest('pack-load-confirm')).isEnabled()), 'a refused pack can still be loaded')
+    await browser.keys(['Escape'])
+    await browser.waitUntil(async () => !(await browser.$(byTest('pack-load-dialog')).isDisplayed()), { timeout: 5000 }).catch(() => {})
+
+    // The county's pack: 生态环境 as the county's version, one item's 公开依据 cut off in its copy.
+    const county = structuredClone(pack)
+    county.name = '某某县指引库'
+    county.version = '2026.12'
+    const ce = county.domains.find((d) => d.name === '生态环境')
+    ce.data_version = '县-2026.12'
+    ce.items[0].truncated = ['basis']
+    county.sha256 = sha256(JSON.stringify(county.domains))
+    const countyFile = join(saveDir, '某某县指引库-指引包.json')
+    writeFileSync(countyFile, JSON.stringify(county, null, 2))
+    answerOpenDialog([countyFile])
+    await jsClick(await browser.$(byTest('pack-load')))
+    await browser.waitUntil(async () => (await textOf(byTest('pack-load-summary'))).includes('将载入 1 个领域，25 个本机已有相同版本'), {
+      timeout: 10000, timeoutMsg: `unexpected pack preview: ${await textOf(byTest('pack-load-dialog'))}`,
+    })
+    const load = await browser.$(byTest('pack-load-confirm'))
+    await load.waitForEnabled({ timeout: 5000 })
+    await jsClick(load)
+    const row = await rowWithText('domain-table', '某某县指引库 2026.12')
+    assert((await browser.execute((el) => el.innerText, row)).includes('生态环境'), 'the pack label is not on the 生态环境 row')
+    // The detail: the cut-off field is tagged, the catalog item adopted before keeps its version.
+    await jsClick(await row.$('td'))
+    await browser.waitUntil(async () => (await textOf(byTest('detail-library'))).includes('某某县指引库 2026.12'), { timeout: 5000, timeoutMsg: 'the detail does not show the pack' })
+    assert((await textOf(byTest('domain-size'))).includes('1 个事项来源不完整'), `size line: ${await textOf(byTest('domain-size'))}`)
+    await browser.execute((l2) => {
+      const labels = [...document.querySelectorAll('[data-testid="guideline-tree"] .el-tree-node__content')]
+      labels.find((n) => n.innerText.includes(l2))?.click()
+    }, ce.items[0].l2)
+    await browser.waitUntil(async () => (await textOf(byTest('guideline-item'))).includes('来源不完整'), { timeout: 5000, timeoutMsg: 'no 来源不完整 tag on the cut-off field' })
+    const item = await adoptedItem('排污许可证核发')
+    assert(item?.provenance?.data_version?.startsWith('导入-'), `the catalog item changed version: ${JSON.stringify(item?.provenance)}`)
+    await browser.saveScreenshot(join(outDir, 'guidelines-pack.png'))
+  }],
   ['a damaged database: the window offers its backups, moves the file aside, and a backup brings the catalogs back', async () => {
     // Runs last: it replaces the run's database with junk. The daily backup was made when the app
     // was restarted above (the first open of an existing database that day).
@@ -495,6 +593,10 @@ const tests = [
   }],
 ]
 
+/** The text of every toast message on screen. */
+const messages = () => browser.execute(() => [...document.querySelectorAll('.el-message')].map((m) => m.innerText).join('\n'))
+const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('hex')
+
 // ---- The editor's grid (rows carry data-id, cells data-col) ----
 const rowSel = (id) => `${byTest('item-grid')} .el-table-v2__row[data-id="${id}"]`
 const cellText = async (id, col) => (await textOf(`${rowSel(id)} [data-col="${col}"]`)).trim()
@@ -517,6 +619,17 @@ async function storedItems() {
       .then((cs) => invoke('list_items', { catalogId: cs.find((c) => c.unit_name === unit).id }))
       .then(done, (e) => done({ error: String(e) }))
   }, UNIT)
+  if (r?.error) throw new Error(`list_items failed: ${r.error}`)
+  return r
+}
+/** The stored item named `l2` in whichever catalog holds it (the open one may be an imported catalog). */
+async function adoptedItem(l2) {
+  const r = await browser.executeAsync((name, done) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke
+    invoke('list_catalogs')
+      .then((cs) => Promise.all(cs.map((c) => invoke('list_items', { catalogId: c.id }))))
+      .then((lists) => done(lists.flat().find((i) => i.l2 === name) ?? null), (e) => done({ error: String(e) }))
+  }, l2)
   if (r?.error) throw new Error(`list_items failed: ${r.error}`)
   return r
 }
@@ -569,7 +682,10 @@ function pasteInto(sel, text) {
 
 let passed = 0
 let failed = 0
+// E2E_ONLY=regex runs only the tests whose names match (include the ones they build on).
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null
 for (const [name, fn] of tests) {
+  if (only && !only.test(name)) continue
   try {
     await fn()
     passed++

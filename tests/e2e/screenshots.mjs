@@ -48,16 +48,34 @@ try {
   await browser.waitUntil(async () => (await browser.$$(`${byTest('catalog-table')} .el-table__body tr`)).length === 2, { timeout: 8000 })
   await shot('catalogs')
 
-  // 标准指引库: a domain and one of its items.
+  // 标准指引库: the domains with their library and completeness numbers; a domain with an item whose
+  // copy was cut off (来源不完整), preferring one whose carriers carry ■/□; else 社会救助 / 办事指南.
   await (await browser.$(byTest('nav-guidelines'))).click()
-  // (rowWithText waits until the table has loaded.)
-  await jsClick(await (await rowWithText('domain-table', '社会救助')).$('td'))
-  await browser.waitUntil(async () => (await textOf('.detail-head h3')) === '社会救助', { timeout: 5000 })
-  // An item of the second level-1 group: 最低生活保障 / 办事指南.
-  await browser.execute(() => {
-    const labels = [...document.querySelectorAll('.el-tree-node__children .el-tree-node__label')]
-    labels.find((l) => l.textContent.trim() === '办事指南')?.click()
+  const shown = await browser.executeAsync((done) => {
+    const invoke = window.__TAURI_INTERNALS__.invoke
+    invoke('list_guidelines').then(async (list) => {
+      const cut = list.filter((d) => d.truncated_items > 0)
+      for (const d of cut) {
+        const full = await invoke('guideline_domain', { name: d.name })
+        const it = full.items.find((i) => (i.truncated ?? []).length > 0 && i.carriers.some((c) => c.requirement !== '未注明'))
+        if (it) return done({ domain: d.name, label: it.l2 || it.l1 })
+      }
+      if (cut[0]) {
+        const full = await invoke('guideline_domain', { name: cut[0].name })
+        const it = full.items.find((i) => (i.truncated ?? []).length > 0)
+        return done({ domain: cut[0].name, label: it.l2 || it.l1 })
+      }
+      done({ domain: '社会救助', label: '办事指南' })
+    }, () => done({ domain: '社会救助', label: '办事指南' }))
   })
+  // (rowWithText waits until the table has loaded.)
+  await jsClick(await (await rowWithText('domain-table', shown.domain)).$('td'))
+  await browser.waitUntil(async () => (await textOf('.detail-head h3')) === shown.domain, { timeout: 5000 })
+  await browser.execute((label) => {
+    const nodes = [...document.querySelectorAll('[data-testid="guideline-tree"] .el-tree-node__children .el-tree-node__content')]
+    // (An item with cut-off fields has a 不完整 tag before its name.)
+    nodes.find((n) => n.innerText.trim().endsWith(label))?.click()
+  }, shown.label)
   await browser.$(byTest('guideline-item')).waitForDisplayed({ timeout: 5000 }).catch(() => {})
   await shot('guidelines')
 

@@ -1,3 +1,4 @@
+use mulu_core::guideline::AdoptOutcome;
 use mulu_core::model::{Catalog, CatalogSummary, NewCatalog, NewUnit, Unit};
 use tauri::State;
 
@@ -43,6 +44,6 @@ pub fn adopt_domain(
     catalog_id: i64,
     domain: String,
     items: Option<Vec<String>>,
-) -> Result<usize, String> {
+) -> Result<AdoptOutcome, String> {
     state.with(|s| s.adopt_domain(catalog_id, &domain, items.as_deref()))
 }

@@ -533,3 +533,59 @@ created: string,
  * 文件大小（字节）。
  */
 size: number, };
+
+export type LoadAction = "新增" | "已有" | "改名";
+
+export type DomainLoad = { name: string, number: number, 
+/**
+ * 存入的版本号（[`LoadAction::Renamed`] 时与 `requested_version` 不同）。
+ */
+data_version: string, 
+/**
+ * 指引包或文件里的版本号。
+ */
+requested_version: string, action: LoadAction, item_count: number, 
+/**
+ * 本机这个领域当前版本的事项数；本机还没有这个领域时为空。
+ */
+current_count: number | null, 
+/**
+ * 本机当前版本里没有的事项编号数。
+ */
+new_items: number, 
+/**
+ * 有字段被来源截断的事项数。
+ */
+truncated_items: number, };
+
+export type LibraryLoad = { 
+/**
+ * 载入的各领域记下的来源（指引包为“名称 版本”，导入的工作簿为“导入：文件名”）。
+ */
+library: string | null, domains: Array<DomainLoad>, };
+
+export type GuidelineImportPreview = { 
+/**
+ * 文件路径（显示用）。
+ */
+file: string, 
+/**
+ * 新版本的版本号（确认载入时沿用这一个）。
+ */
+version: string, domains: Array<DomainLoad>, diagnostics: Array<Diagnostic>, };
+
+export type PackPreview = { name: string, version: string, 
+/**
+ * 生成时间（UTC）。
+ */
+created: string, plan: LibraryLoad, };
+
+export type AdoptOutcome = { 
+/**
+ * 新增到目录的事项数（已采用过的不重复）。
+ */
+added: number, 
+/**
+ * 新增的事项里有字段被来源截断的（指引事项编号）：要核对官方指引后补全。
+ */
+truncated: Array<string>, };

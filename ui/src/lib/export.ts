@@ -43,10 +43,14 @@ export interface ExportDone {
 // Characters Windows (and some Linux desktops) refuse in file names, plus control characters.
 const BAD_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]/g
 
+/** `text` made safe as (part of) a file name on Windows and Linux. */
+export function safeFileStem(text: string): string {
+  return text.replace(BAD_FILE_CHARS, '_').replace(/\s+/g, ' ').trim().replace(/^\.+/, '')
+}
+
 /** `〈单位〉〈年度〉年政务公开标准目录.xlsx`, safe as a file name on Windows and Linux. */
 export function defaultFileName(unitName: string, year: number, format: ExportFormat): string {
-  const unit = unitName.replace(BAD_FILE_CHARS, '_').replace(/\s+/g, ' ').trim().replace(/^\.+/, '')
-  return `${unit}${year}年政务公开标准目录.${FORMATS[format].ext}`
+  return `${safeFileStem(unitName)}${year}年政务公开标准目录.${FORMATS[format].ext}`
 }
 
 /** The unit's short name: the government suffix dropped (某某县某某镇人民政府 → 某某县某某镇). */

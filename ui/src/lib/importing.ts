@@ -1,7 +1,7 @@
 // The import dialog's logic that does not need the window: what the preview and the plan say, in
 // the words the dialog shows, and the defaults of a new catalog. Reading, comparing and writing are
 // done by the Rust side (mulu-import) through api.importPreview / importPlan / importCommit.
-import type { ChangedItem, ImportPlan, ImportPreview, PreviewItem, Severity, UnitKind } from '../bindings/core'
+import type { ChangedItem, Diagnostic, ImportPlan, ImportPreview, PreviewItem, Severity, UnitKind } from '../bindings/core'
 import { FIELD_LABELS } from '../bindings/review'
 import { SEVERITIES, countBySeverity, bySeverity, itemName } from './review'
 
@@ -26,19 +26,22 @@ export interface DiagnosticRow {
 
 /** Every diagnostic of the preview, errors first, then in reading order. */
 export function diagnosticRows(p: ImportPreview): DiagnosticRow[] {
-  const rows: DiagnosticRow[] = []
-  p.sheets.forEach((s, si) =>
-    s.diagnostics.forEach((d, di) =>
-      rows.push({
-        key: `${si}-${di}`,
-        at: d.cell ? `${d.sheet}!${d.cell}` : d.sheet,
-        severity: d.severity,
-        message: d.message,
-        raw: (d.raw ?? '').replace(/\r?\n/g, '⏎'),
-      }),
-    ),
-  )
-  return bySeverity(rows)
+  return bySeverity(p.sheets.flatMap((s, si) => s.diagnostics.map((d, di) => diagnosticRow(d, `${si}-${di}`))))
+}
+
+/** A list of diagnostics (a guideline import's), errors first, then in reading order. */
+export function diagnosticListRows(ds: Diagnostic[]): DiagnosticRow[] {
+  return bySeverity(ds.map((d, i) => diagnosticRow(d, String(i))))
+}
+
+function diagnosticRow(d: Diagnostic, key: string): DiagnosticRow {
+  return {
+    key,
+    at: d.cell ? `${d.sheet}!${d.cell}` : d.sheet,
+    severity: d.severity,
+    message: d.message,
+    raw: (d.raw ?? '').replace(/\r?\n/g, '⏎'),
+  }
 }
 
 /** One table of the workbook (a sheet, or one domain's table within a sheet). */

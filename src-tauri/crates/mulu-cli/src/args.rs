@@ -106,6 +106,29 @@ pub enum GuidelinesCommand {
         #[arg(long, value_name = "版本")]
         version: Option<String>,
     },
+    /// 把整个指引库（每个领域的当前版本，含导入的领域）写成一个指引包，分发给乡镇载入
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Pack {
+        /// 输出的指引包文件（.json）
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+        /// 指引库的名称（默认取文件名），例如 某某县政务公开指引库
+        #[arg(long, value_name = "名称")]
+        name: Option<String>,
+        /// 指引库的版本（默认按现在的时间生成）
+        #[arg(long, value_name = "版本")]
+        version: Option<String>,
+    },
+    /// 载入县里分发的指引包：每个领域存为新版本（已有目录不变）
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Load {
+        /// 指引包文件（`mulu guidelines pack` 或桌面程序“导出指引包…”写出的）
+        #[arg(value_name = "PACK")]
+        pack: PathBuf,
+        /// 只核对并报告将载入什么，不写入数据库
+        #[arg(long)]
+        dry_run: bool,
+    },
     // 新的 guidelines 子命令加在这一行之上。
 }
 

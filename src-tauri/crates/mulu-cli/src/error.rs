@@ -11,6 +11,8 @@ pub enum CliError {
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
+    Pack(#[from] mulu_core::guideline::PackError),
+    #[error("{0}")]
     Export(#[from] mulu_export::ExportError),
     #[error("{0}")]
     Import(#[from] mulu_import::ImportError),

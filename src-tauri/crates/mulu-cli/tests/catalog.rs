@@ -54,6 +54,23 @@ fn new_adopt_list_show() {
     assert_eq!(id2.trim(), "2");
     let out = env.ok(&["catalog", "adopt", "2", "--all"]);
     assert!(out.contains("共新增"), "{out}");
+    // 来源不完整的事项只在最后提醒一次。
+    let guidelines: serde_json::Value =
+        serde_json::from_str(&env.ok(&["guidelines", "--json"])).unwrap();
+    let truncated: u64 = guidelines
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["truncated_items"].as_u64().unwrap())
+        .sum();
+    let notices = out.matches("部分字段来源不完整").count();
+    assert_eq!(notices, usize::from(truncated > 0), "{out}");
+    if truncated > 0 {
+        assert!(
+            out.contains(&format!("其中 {truncated} 个事项的部分字段来源不完整")),
+            "{out}"
+        );
+    }
 }
 
 fn assert_bad_input(env: &Env, args: &[&str], needle: &str) {

@@ -139,3 +139,101 @@ fn guideline_workbook_with_legend_marks_round_trips_required_and_optional() {
         after["items"][0]["carriers"]
     );
 }
+
+/// 县里导入一个新版本后写指引包；乡镇载入后 `mulu guidelines --json` 与县里一样
+/// （只有新存入的版本的 `library` 记的是这个指引包）。
+#[test]
+fn a_pack_written_by_one_database_loads_into_another() {
+    let county = Env::new();
+    let g = county.path("社会救助指引.xlsx");
+    county.ok(&[
+        "guidelines",
+        "export",
+        "社会救助",
+        "--xlsx",
+        g.to_str().unwrap(),
+    ]);
+    county.ok(&[
+        "guidelines",
+        "import",
+        g.to_str().unwrap(),
+        "--version",
+        "县-2026.12",
+    ]);
+    let pack = county.path("某某县指引库.json");
+    let out = county.ok(&["guidelines", "pack", pack.to_str().unwrap()]);
+    assert!(out.contains("已写出指引包“某某县指引库 "), "{out}");
+    assert!(out.contains("26 个领域"), "{out}");
+
+    let town = Env::new();
+    let id = town.new_township_catalog();
+    town.ok(&["catalog", "adopt", id.trim(), "--domain", "社会救助"]);
+    let items_before = town.ok(&["catalog", "show", id.trim(), "--json"]);
+    let dry = town.ok(&["guidelines", "load", pack.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.contains("将载入“社会救助”领域指引"), "{dry}");
+    assert!(dry.contains("25 个领域本机已有相同的版本"), "{dry}");
+    assert!(!town.ok(&["guidelines", "--json"]).contains("县-2026.12"));
+    let out = town.ok(&["guidelines", "load", pack.to_str().unwrap()]);
+    assert!(out.contains("已载入“社会救助”领域指引"), "{out}");
+
+    let a: Value = serde_json::from_str(&county.ok(&["guidelines", "--json"])).unwrap();
+    let mut b: Value = serde_json::from_str(&town.ok(&["guidelines", "--json"])).unwrap();
+    let relief = b
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|d| d["name"] == "社会救助")
+        .unwrap();
+    assert!(
+        relief["library"]
+            .as_str()
+            .unwrap()
+            .starts_with("某某县指引库 "),
+        "{relief}"
+    );
+    assert_eq!(
+        a.as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["name"] == "社会救助")
+            .unwrap()["library"],
+        "导入：社会救助指引.xlsx"
+    );
+    relief["library"] = "导入：社会救助指引.xlsx".into();
+    assert_eq!(a, b);
+    let show = |env: &Env| -> Value {
+        let mut v: Value =
+            serde_json::from_str(&env.ok(&["guidelines", "show", "社会救助", "--json"])).unwrap();
+        v["library"] = Value::Null;
+        v
+    };
+    assert_eq!(show(&county), show(&town), "事项与来源原样");
+    // 已有目录不变。
+    assert_eq!(
+        town.ok(&["catalog", "show", id.trim(), "--json"]),
+        items_before
+    );
+}
+
+#[test]
+fn a_tampered_pack_is_refused_with_one_chinese_line() {
+    let env = Env::new();
+    let pack = env.path("p.json");
+    env.ok(&[
+        "guidelines",
+        "pack",
+        pack.to_str().unwrap(),
+        "--name",
+        "某某县指引库",
+        "--version",
+        "1",
+    ]);
+    let text = std::fs::read_to_string(&pack).unwrap();
+    assert!(text.contains("\"name\": \"某某县指引库\""));
+    std::fs::write(&pack, text.replacen("政府网站", "政府网址", 1)).unwrap();
+    let o = env.run(&["guidelines", "load", pack.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("校验和不符"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}

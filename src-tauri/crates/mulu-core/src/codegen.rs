@@ -5,8 +5,9 @@
 use ts_rs::Config;
 
 use crate::guideline::{
-    CarrierRequirement, DataStatus, GuidelineCarrier, GuidelineDomain, GuidelineDomainSummary,
-    GuidelineItem, NationalSize,
+    AdoptOutcome, CarrierRequirement, DataStatus, DomainLoad, GuidelineCarrier, GuidelineDomain,
+    GuidelineDomainSummary, GuidelineImportPreview, GuidelineItem, LibraryLoad, LoadAction,
+    NationalSize, PackPreview,
 };
 use crate::model::*;
 use crate::store::{BackupInfo, BackupKind, SearchHit};
@@ -53,7 +54,8 @@ pub fn typescript_bindings() -> String {
         WithholdGround, Withheld, NotApplicable, DataStatus, CarrierRequirement, GuidelineCarrier,
         GuidelineItem, GuidelineDomain, NationalSize, GuidelineDomainSummary, SearchHit,
         Severity, Field, Diagnostic, PreviewItem, PreviewSheet, ImportPreview, PreviewOrigin,
-        ImportPlan, PlannedItem, ChangedItem, BackupKind, BackupInfo,
+        ImportPlan, PlannedItem, ChangedItem, BackupKind, BackupInfo, LoadAction, DomainLoad, LibraryLoad,
+        GuidelineImportPreview, PackPreview, AdoptOutcome,
     );
     format!(
         "// 由 mulu-core 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n{}",

@@ -11,9 +11,9 @@
 //! let mut store = Store::open_in_memory()?;
 //! let unit = store.create_unit(&NewUnit::new("某某镇人民政府", UnitKind::Township))?;
 //! let catalog = store.create_catalog(&NewCatalog::new(unit.id, 2026))?;
-//! let added = store.adopt_domain(catalog.id, "社会救助", None)?;
-//! assert!(added > 0);
-//! assert_eq!(store.list_items(catalog.id)?.len(), added);
+//! let adopted = store.adopt_domain(catalog.id, "社会救助", None)?;
+//! assert!(adopted.added > 0);
+//! assert_eq!(store.list_items(catalog.id)?.len(), adopted.added);
 //! # Ok::<(), mulu_core::store::StoreError>(())
 //! ```
 

@@ -68,9 +68,16 @@ fn adopting_a_domain_adds_every_item_once_with_provenance() {
     let (mut s, c) = setup();
     let g = s.guideline_domain("社会救助", None).unwrap();
     let n = s.adopt_domain(c.id, "社会救助", None).unwrap();
-    assert_eq!(n, g.items.len());
+    assert_eq!(n.added, g.items.len());
+    let truncated: Vec<String> = g
+        .items
+        .iter()
+        .filter(|i| !i.truncated.is_empty())
+        .map(|i| i.id.clone())
+        .collect();
+    assert_eq!(n.truncated, truncated, "来源不完整的事项逐个列出");
     assert_eq!(
-        s.adopt_domain(c.id, "社会救助", None).unwrap(),
+        s.adopt_domain(c.id, "社会救助", None).unwrap().added,
         0,
         "不重复采用"
     );
@@ -96,7 +103,12 @@ fn adopting_a_domain_adds_every_item_once_with_provenance() {
 fn adopting_chosen_items_and_aliases() {
     let (mut s, c) = setup();
     let ids = vec!["02.001".to_string(), "02.002".to_string()];
-    assert_eq!(s.adopt_domain(c.id, "公共资源配置", Some(&ids)).unwrap(), 2);
+    assert_eq!(
+        s.adopt_domain(c.id, "公共资源配置", Some(&ids))
+            .unwrap()
+            .added,
+        2
+    );
     let items = s.list_items(c.id).unwrap();
     assert!(items.iter().all(|i| i.fields.domain == "公共资源交易"));
     let err = s

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use mulu_core::guideline::AdoptOutcome;
 use mulu_core::model::{NewCatalog, NewUnit, UnitKind};
 
 use crate::args::CatalogCommand;
@@ -56,13 +57,16 @@ fn adopt(db: &Path, id: i64, all: bool, domains: &[String]) -> Result<ExitCode> 
             .map(|d| store.resolve_domain_name(d))
             .collect::<Result<_, _>>()?
     };
-    let mut total = 0;
+    let mut total = AdoptOutcome::default();
     for name in &names {
         let n = store.adopt_domain(id, name, None)?;
-        total += n;
-        crate::outln!("{}：新增 {n} 个事项", name);
+        crate::outln!("{}：新增 {} 个事项", name, n.added);
+        total.extend(n);
     }
-    crate::outln!("共新增 {total} 个事项。");
+    crate::outln!("共新增 {} 个事项。", total.added);
+    if let Some(notice) = total.truncated_notice() {
+        crate::outln!("{notice}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,8 +3,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use mulu_core::guideline::{GuidelinePack, LibraryLoad, LoadAction};
+use mulu_core::model::Severity;
+
 use crate::args::{GuidelinesArgs, GuidelinesCommand};
-use crate::error::Result;
+use crate::error::{CliError, Result};
 use crate::output::{pad, print_json};
 
 pub fn run(db: &Path, args: GuidelinesArgs) -> Result<ExitCode> {
@@ -27,49 +30,35 @@ pub fn run(db: &Path, args: GuidelinesArgs) -> Result<ExitCode> {
             file,
             domain,
             version,
-        }) => import(db, &file, domain.as_deref(), version),
+        }) => import(db, &file, domain.as_deref(), version.as_deref()),
+        Some(GuidelinesCommand::Pack { out, name, version }) => {
+            pack(db, &out, name.as_deref(), version.as_deref())
+        }
+        Some(GuidelinesCommand::Load { pack, dry_run }) => load(db, &pack, dry_run),
     }
 }
 
-/// `mulu guidelines import FILE [--domain NAME]`：读入指引工作簿，每个认出的领域存为新版本。
-fn import(
-    db: &Path,
-    file: &Path,
-    domain: Option<&str>,
-    version: Option<String>,
-) -> Result<ExitCode> {
+/// `mulu guidelines import FILE [--domain NAME] [--version V]`：读入官方指引（工作簿或 Word 文档），
+/// 每个认出的领域存为新版本，全部在一个事务里（见 `Store::load_guideline_versions`）。
+fn import(db: &Path, file: &Path, domain: Option<&str>, version: Option<&str>) -> Result<ExitCode> {
     let mut store = super::open_store(db)?;
     let mut opts = super::import::read_options(&store, None)?;
     if let Some(d) = domain {
         // 指定的领域必须在库里（新版本沿用它的序号与编号）。
         opts.domain_hint = Some(store.resolve_domain_name(d)?);
     }
-    let stamp: String = store
-        .connection()
-        .query_row("SELECT strftime('%Y%m%d-%H%M%S','now')", [], |r| r.get(0))
-        .map_err(mulu_core::store::StoreError::from)?;
-    let version = version.unwrap_or_else(|| format!("导入-{stamp}"));
+    let version = store.guideline_import_version(version)?;
     let base = |name: &str| store.guideline_domain(name, None).ok();
     let (domains, diags) = mulu_import::read_guideline(file, &opts, &version, &base)?;
     if domains.is_empty() {
-        return Err(crate::error::CliError::Input(format!(
+        return Err(CliError::Input(format!(
             "“{}”中没有认得出领域的指引表格，请用 --domain 指定领域。",
             file.display()
         )));
     }
-    for d in &domains {
-        store.load_guideline_version(d)?;
-        crate::outln!(
-            "已导入“{}”领域指引：{} 个事项，版本 {}。",
-            d.name,
-            d.items.len(),
-            d.data_version
-        );
-    }
-    for d in diags
-        .iter()
-        .filter(|d| d.severity != mulu_core::model::Severity::Info)
-    {
+    let loaded = store.load_guideline_versions(&domains)?;
+    print_load(&loaded, "已导入")?;
+    for d in diags.iter().filter(|d| d.severity != Severity::Info) {
         crate::outln!(
             "  {}!{} {} {}",
             d.sheet,
@@ -79,6 +68,99 @@ fn import(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `mulu guidelines pack OUT [--name 名称] [--version 版本]`：整个指引库写成一个指引包。
+fn pack(db: &Path, out: &Path, name: Option<&str>, version: Option<&str>) -> Result<ExitCode> {
+    let store = super::open_store(db)?;
+    let name = match name {
+        Some(n) => n.to_string(),
+        None => default_pack_name(out),
+    };
+    let p = store.guideline_pack(&name, version)?;
+    p.write(out)?;
+    let items: usize = p.domains.iter().map(|d| d.items.len()).sum();
+    crate::outln!(
+        "已写出指引包“{}”：{} 个领域、{items} 个事项，到 {}",
+        p.label(),
+        p.domains.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// 没有 `--name` 时用文件名（去掉 `.json`）作指引库的名称。
+fn default_pack_name(out: &Path) -> String {
+    let stem = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = stem.strip_suffix(".json").unwrap_or(&stem);
+    if stem.trim().is_empty() {
+        "指引包".to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
+/// `mulu guidelines load PACK [--dry-run]`：核对后在一个事务里载入指引包。
+fn load(db: &Path, path: &Path, dry_run: bool) -> Result<ExitCode> {
+    let mut store = super::open_store(db)?;
+    let pack = GuidelinePack::read(path)?;
+    crate::outln!(
+        "指引包“{}”（生成于 {}，{} 个领域）",
+        pack.label(),
+        pack.created,
+        pack.domains.len()
+    );
+    if dry_run {
+        let preview = store.preview_guideline_pack(&pack)?;
+        print_load(&preview.plan, "将载入")?;
+    } else {
+        let loaded = store.load_guideline_pack(&pack)?;
+        print_load(&loaded, "已载入")?;
+        crate::outln!("已有目录里的事项保留它们采用时的指引版本。");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// 逐个领域说明载入了什么（`verb`：已导入、已载入，或预览时的将载入）。本机已有的领域只合计一行。
+fn print_load(load: &LibraryLoad, verb: &str) -> Result<()> {
+    for d in &load.domains {
+        match d.action {
+            LoadAction::Same => {}
+            LoadAction::Add => crate::outln!(
+                "{verb}“{}”领域指引：{} 个事项，版本 {}。",
+                d.name,
+                d.item_count,
+                d.data_version
+            ),
+            LoadAction::Renamed => crate::outln!(
+                "{verb}“{}”领域指引：{} 个事项。本机已有内容不同的版本 {}，这一版存为 {}。",
+                d.name,
+                d.item_count,
+                d.requested_version,
+                d.data_version
+            ),
+        }
+        if d.action != LoadAction::Same && d.truncated_items > 0 {
+            crate::outln!("  其中 {} 个事项的部分字段来源不完整。", d.truncated_items);
+        }
+    }
+    let same: Vec<&str> = load
+        .domains
+        .iter()
+        .filter(|d| d.action == LoadAction::Same)
+        .map(|d| d.name.as_str())
+        .collect();
+    if !same.is_empty() {
+        crate::outln!(
+            "{} 个领域本机已有相同的版本，不重复载入：{}。",
+            same.len(),
+            same.join("、")
+        );
+    }
+    Ok(())
 }
 
 fn list(db: &Path, json: bool) -> Result<ExitCode> {

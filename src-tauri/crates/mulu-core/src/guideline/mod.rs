@@ -3,11 +3,20 @@
 //! 内置数据在 `schemas/guidelines/*.json`，由 `schemas/guideline.schema.json` 校验；
 //! 来自已公开的指引副本，**每个领域都不完整**（`status = 部分`），每个事项记录来源。
 //! 缺的事项由用户导入官方指引工作簿补全，程序不凭记忆补写。
+//!
+//! 县里可以把整个指引库写成一个指引包（[`pack`]）分发给乡镇；乡镇载入后，各领域存为新版本，
+//! 已有目录里的事项保留它们采用时的版本。
 
 mod builtin;
+mod library;
+pub mod pack;
 mod types;
 
 pub use builtin::{builtin_domains, BUILTIN_FILES};
+pub use library::{
+    AdoptOutcome, DomainLoad, GuidelineImportPreview, LibraryLoad, LoadAction, PackPreview,
+};
+pub use pack::{GuidelinePack, PackError};
 pub use types::{
     CarrierRequirement, DataStatus, GuidelineCarrier, GuidelineDomain, GuidelineDomainSummary,
     GuidelineItem, NationalSize,

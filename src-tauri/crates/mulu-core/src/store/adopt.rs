@@ -7,17 +7,19 @@ use super::error::on_unique;
 use super::items::{insert, next_position};
 use super::json::to_json;
 use super::{Result, Store, StoreError};
+use crate::guideline::AdoptOutcome;
 use crate::model::{Catalog, Provenance};
 
 impl Store {
     /// 把一个领域的指引事项采用到目录：`items` 为 `None` 时采用全部，否则只采用给定编号的事项。
-    /// 已采用过的事项跳过（不重复）。返回新增的事项数。
+    /// 已采用过的事项跳过（不重复）。返回新增的事项数，以及其中有字段被来源截断的事项编号
+    /// （界面与命令行据此提醒一次：核对官方指引后补全）。
     pub fn adopt_domain(
         &mut self,
         catalog_id: i64,
         domain: &str,
         items: Option<&[String]>,
-    ) -> Result<usize> {
+    ) -> Result<AdoptOutcome> {
         self.get_catalog(catalog_id)?;
         let g = self.guideline_domain(domain, None)?;
         if let Some(ids) = items {
@@ -41,7 +43,10 @@ impl Store {
             v
         };
         let mut pos = next_position(&tx, catalog_id, &g.name)?;
-        let mut added = 0;
+        let mut outcome = AdoptOutcome {
+            added: 0,
+            truncated: Vec::new(),
+        };
         for gi in &g.items {
             let wanted = items.is_none_or(|ids| ids.contains(&gi.id));
             if !wanted || adopted.contains(&gi.id) {
@@ -61,10 +66,13 @@ impl Store {
                 &provenance,
             )?;
             pos += 1;
-            added += 1;
+            outcome.added += 1;
+            if !gi.truncated.is_empty() {
+                outcome.truncated.push(gi.id.clone());
+            }
         }
         tx.commit()?;
-        Ok(added)
+        Ok(outcome)
     }
 
     /// 把目录复制为同一单位的另一年度（年度动态调整的起点）：事项、来源、顺序、

@@ -33,6 +33,8 @@ pub enum StoreError {
     UnknownDomain(String),
     #[error("标准指引数据有误：{0}")]
     Guideline(#[from] crate::guideline::GuidelineError),
+    #[error("{0}")]
+    Pack(#[from] crate::guideline::PackError),
     #[error("数据库中的数据无法解析（{0}）。数据库文件可能被其他程序改动过。")]
     Corrupt(#[from] serde_json::Error),
     #[error("数据库操作失败：{0}")]

@@ -1,13 +1,15 @@
 //! 指引库在数据库中的部分：每个领域的每个已载入版本都保留，
 //! 以便按旧版本采用的事项仍能看到它的原文。当前版本是最后载入的那一个。
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::json::{from_json, to_json};
 use super::{Result, Store, StoreError};
 use crate::guideline::{
-    builtin_domains, validate_domain, GuidelineDomain, GuidelineDomainSummary, GuidelineItem,
+    builtin_domains, validate_domain, DomainLoad, GuidelineDomain, GuidelineDomainSummary,
+    GuidelineImportPreview, GuidelineItem, GuidelinePack, LibraryLoad, LoadAction, PackPreview,
 };
+use crate::model::Diagnostic;
 
 impl Store {
     /// 载入内置指引中数据库里还没有的版本（程序升级后自动生效，不改动已有目录）。
@@ -38,6 +40,118 @@ impl Store {
         insert_version(&tx, domain, false)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// 现在的时间（UTC，`2026-12-02T01:30:00Z`）。
+    pub fn now_utc(&self) -> Result<String> {
+        self.stamp("%Y-%m-%dT%H:%M:%SZ", false)
+    }
+
+    fn stamp(&self, format: &str, local: bool) -> Result<String> {
+        let sql = if local {
+            "SELECT strftime(?1, 'now', 'localtime')"
+        } else {
+            "SELECT strftime(?1, 'now')"
+        };
+        Ok(self.conn.query_row(sql, [format], |r| r.get(0))?)
+    }
+
+    /// 导入官方指引工作簿时新版本的版本号：给定的（去掉多余空白），或按导入时间生成
+    /// `导入-YYYYMMDD-HHMMSS`（UTC）。
+    pub fn guideline_import_version(&self, requested: Option<&str>) -> Result<String> {
+        match requested.map(crate::text::tidy).filter(|v| !v.is_empty()) {
+            Some(v) => Ok(v),
+            None => Ok(format!("导入-{}", self.stamp("%Y%m%d-%H%M%S", false)?)),
+        }
+    }
+
+    /// 由读工作簿得到的领域与提示做成导入预览（不写数据库）：每个领域将新增还是已有、
+    /// 事项数与本机当前版本的比较。`version` 为 [`guideline_import_version`](Self::guideline_import_version)。
+    pub fn preview_guideline_import(
+        &self,
+        file: &str,
+        version: &str,
+        domains: &[GuidelineDomain],
+        diagnostics: Vec<Diagnostic>,
+    ) -> Result<GuidelineImportPreview> {
+        let (plan, _) = plan_load(&self.conn, domains, None, OnClash::Refuse)?;
+        Ok(GuidelineImportPreview {
+            file: file.to_string(),
+            version: version.to_string(),
+            domains: plan.domains,
+            diagnostics,
+        })
+    }
+
+    /// 把读入的领域（导入的官方指引工作簿）各存为新版本，全部在一个事务里：与本机已有的同一版本
+    /// 内容相同的跳过；同一版本号、内容不同时报错（什么都不载入），请换一个版本号。
+    /// 已有目录里的事项保留它们采用时的版本。
+    pub fn load_guideline_versions(&mut self, domains: &[GuidelineDomain]) -> Result<LibraryLoad> {
+        let tx = self.conn.transaction()?;
+        let (plan, data) = plan_load(&tx, domains, None, OnClash::Refuse)?;
+        store_planned(&tx, data)?;
+        tx.commit()?;
+        Ok(plan)
+    }
+
+    /// 把整个指引库（每个领域的当前版本，含导入的与用户添加的领域）做成指引包。
+    /// `version` 为空时按现在的本地时间生成（`2026.12.02-0930`）。
+    pub fn guideline_pack(&self, name: &str, version: Option<&str>) -> Result<GuidelinePack> {
+        let name = crate::text::tidy(name);
+        if name.is_empty() {
+            return Err(StoreError::Invalid(
+                "指引包的名称不能为空，例如“某某县政务公开指引库”。".into(),
+            ));
+        }
+        let version = match version.map(crate::text::tidy).filter(|v| !v.is_empty()) {
+            Some(v) => v,
+            None => self.stamp("%Y.%m.%d-%H%M", true)?,
+        };
+        let domains = self
+            .guideline_domains()?
+            .iter()
+            .map(|d| self.guideline_domain_unchecked(&d.name))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(GuidelinePack::new(
+            &name,
+            &version,
+            &self.now_utc()?,
+            domains,
+        )?)
+    }
+
+    /// 载入指引包将做什么（不写数据库）。
+    pub fn preview_guideline_pack(&self, pack: &GuidelinePack) -> Result<PackPreview> {
+        let label = pack.label();
+        let (plan, _) = plan_load(
+            &self.conn,
+            &pack.domains,
+            Some(&label),
+            OnClash::Suffix(&pack.name),
+        )?;
+        Ok(PackPreview {
+            name: pack.name.clone(),
+            version: pack.version.clone(),
+            created: pack.created.clone(),
+            plan,
+        })
+    }
+
+    /// 载入指引包，全部在一个事务里：每个领域存为新版本，`library` 记为“包名 版本”。
+    /// 本机已有内容相同的同一版本的领域跳过（当前版本不变）；同一版本号、内容不同的，
+    /// 版本号加上“（包名）”另存，两份都保留。已有目录里的事项保留它们采用时的版本。
+    pub fn load_guideline_pack(&mut self, pack: &GuidelinePack) -> Result<LibraryLoad> {
+        let label = pack.label();
+        let tx = self.conn.transaction()?;
+        let (plan, data) = plan_load(
+            &tx,
+            &pack.domains,
+            Some(&label),
+            OnClash::Suffix(&pack.name),
+        )?;
+        store_planned(&tx, data)?;
+        tx.commit()?;
+        Ok(plan)
     }
 
     /// 指引库的全部领域（当前版本），按领域序号排列。
@@ -161,15 +275,19 @@ impl Store {
     }
 }
 
-fn insert_version(tx: &rusqlite::Transaction, d: &GuidelineDomain, builtin: bool) -> Result<()> {
-    let taken: Option<String> = tx
+/// 另一个领域已用了 `d` 的序号时，返回那个领域的名称。
+fn number_taken_by(conn: &Connection, d: &GuidelineDomain) -> Result<Option<String>> {
+    Ok(conn
         .query_row(
             "SELECT name FROM guideline_domains WHERE number = ?1 AND name <> ?2",
             params![d.number, d.name],
             |r| r.get(0),
         )
-        .optional()?;
-    if let Some(other) = taken {
+        .optional()?)
+}
+
+fn insert_version(tx: &rusqlite::Transaction, d: &GuidelineDomain, builtin: bool) -> Result<()> {
+    if let Some(other) = number_taken_by(tx, d)? {
         return Err(StoreError::Conflict(format!(
             "领域序号 {} 已被“{other}”使用，请为“{}”换一个序号。",
             d.number, d.name
@@ -192,5 +310,128 @@ fn insert_version(tx: &rusqlite::Transaction, d: &GuidelineDomain, builtin: bool
             )
         })
     })?;
+    Ok(())
+}
+
+/// 同一领域、同一版本号、内容不同时怎么办。
+#[derive(Clone, Copy)]
+enum OnClash<'a> {
+    /// 报错，什么都不载入（导入工作簿：用户可以换一个版本号）。
+    Refuse,
+    /// 版本号加上“（包名）”（必要时再加序号）另存（指引包：乡镇无法改包里的版本号）。
+    Suffix(&'a str),
+}
+
+/// 两个版本内容是否相同（不看来自哪个指引库）。
+fn same_content(a: &GuidelineDomain, b: &GuidelineDomain) -> bool {
+    let strip = |d: &GuidelineDomain| GuidelineDomain {
+        library: None,
+        ..d.clone()
+    };
+    strip(a) == strip(b)
+}
+
+fn version_data(conn: &Connection, domain: &str, version: &str) -> Result<Option<GuidelineDomain>> {
+    let data: Option<String> = conn
+        .query_row(
+            "SELECT data FROM guideline_versions WHERE domain = ?1 AND data_version = ?2",
+            params![domain, version],
+            |r| r.get(0),
+        )
+        .optional()?;
+    data.map(|d| from_json(&d)).transpose()
+}
+
+/// 载入计划：每个领域做什么，以及要存入的数据（[`LoadAction::Same`] 的为空）。只读。
+fn plan_load(
+    conn: &Connection,
+    domains: &[GuidelineDomain],
+    library: Option<&str>,
+    clash: OnClash,
+) -> Result<(LibraryLoad, Vec<Option<GuidelineDomain>>)> {
+    let mut plan = LibraryLoad {
+        library: library.map(str::to_string),
+        domains: Vec::with_capacity(domains.len()),
+    };
+    let mut data = Vec::with_capacity(domains.len());
+    for (i, d) in domains.iter().enumerate() {
+        validate_domain(&d.name, d)?;
+        if domains[..i].iter().any(|x| x.name == d.name) {
+            return Err(StoreError::Invalid(format!(
+                "“{}”领域出现了不止一次，未载入。",
+                d.name
+            )));
+        }
+        if let Some(other) = number_taken_by(conn, d)? {
+            return Err(StoreError::Conflict(format!(
+                "“{}”领域的序号 {} 在本机已被“{other}”使用，未载入。请为其中一个领域换一个序号后重试。",
+                d.name, d.number
+            )));
+        }
+        let current: Option<String> = conn
+            .query_row(
+                "SELECT data FROM guideline_versions WHERE domain = ?1 ORDER BY seq DESC LIMIT 1",
+                [&d.name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let current: Option<GuidelineDomain> = current.map(|c| from_json(&c)).transpose()?;
+        let mut next = d.clone();
+        if let Some(l) = library {
+            next.library = Some(l.to_string());
+        }
+        let mut action = LoadAction::Add;
+        let mut attempt = 1;
+        while let Some(have) = version_data(conn, &d.name, &next.data_version)? {
+            if same_content(&have, &next) {
+                action = LoadAction::Same;
+                break;
+            }
+            match clash {
+                OnClash::Refuse => {
+                    return Err(StoreError::Conflict(format!(
+                        "“{}”领域的指引版本 {} 已经载入过，内容与这次的不同。请换一个版本号后重新导入。",
+                        d.name, d.data_version
+                    )))
+                }
+                OnClash::Suffix(name) => {
+                    next.data_version = if attempt == 1 {
+                        format!("{}（{name}）", d.data_version)
+                    } else {
+                        format!("{}（{name} {attempt}）", d.data_version)
+                    };
+                    attempt += 1;
+                    action = LoadAction::Renamed;
+                }
+            }
+        }
+        let new_items = match &current {
+            Some(c) => d
+                .items
+                .iter()
+                .filter(|i| !c.items.iter().any(|x| x.id == i.id))
+                .count(),
+            None => d.items.len(),
+        };
+        plan.domains.push(DomainLoad {
+            name: d.name.clone(),
+            number: d.number,
+            data_version: next.data_version.clone(),
+            requested_version: d.data_version.clone(),
+            action,
+            item_count: d.items.len(),
+            current_count: current.as_ref().map(|c| c.items.len()),
+            new_items,
+            truncated_items: d.items.iter().filter(|i| !i.truncated.is_empty()).count(),
+        });
+        data.push((action != LoadAction::Same).then_some(next));
+    }
+    Ok((plan, data))
+}
+
+fn store_planned(tx: &rusqlite::Transaction, data: Vec<Option<GuidelineDomain>>) -> Result<()> {
+    for d in data.into_iter().flatten() {
+        insert_version(tx, &d, false)?;
+    }
     Ok(())
 }
