@@ -1,6 +1,6 @@
 // Pure logic of the editor's grid: which columns can be focused and edited in place, what a key
 // does, where a dragged row lands (as the store's move_item position), and the toggles of the
-// controlled vocabularies. EditorScreen.vue renders; this module decides.
+// controlled vocabularies. components/editor/ItemGrid.vue renders, the composables act; this module decides.
 import type { Audience, Item, Level, Mode } from '../bindings/core'
 
 /** The grid's columns, left to right (the 拖动 handle first). */
