@@ -446,13 +446,14 @@ const tests = [
     }
     await browser.saveScreenshot(join(outDir, 'review.png'))
   }],
-  ['import an official guideline workbook: preview, load, its library shown', async () => {
+  ['import an official guideline table from a Word document: preview, load, its library shown', async () => {
+    // A .docx guideline table (python-docx, tests/fixtures/docx): the commonest copy offices hold.
     await (await browser.$(byTest('nav-guidelines'))).click()
     await browser.$(byTest('guideline-import')).waitForDisplayed({ timeout: 8000 })
-    answerOpenDialog([fixture('guideline_template.xlsx')])
+    answerOpenDialog([join(repo, 'tests/fixtures/docx/word_guideline.docx')])
     await jsClick(await browser.$(byTest('guideline-import')))
     await browser.waitUntil(async () => (await textOf(byTest('guideline-import-summary'))).includes('将载入 1 个领域'), {
-      timeout: 15000, timeoutMsg: 'the guideline import preview did not appear',
+      timeout: 15000, timeoutMsg: 'the guideline import preview of the .docx did not appear',
     })
     const domains = await textOf(byTest('guideline-import-domains'))
     assert(domains.includes('生态环境') && domains.includes('新增'), `unexpected preview: ${domains}`)
@@ -460,13 +461,13 @@ const tests = [
     await confirm.waitForEnabled({ timeout: 5000 })
     await jsClick(confirm)
     await browser.waitUntil(async () => !(await browser.$(byTest('guideline-import-summary')).isDisplayed()), { timeout: 15000, timeoutMsg: 'the import dialog stayed open' })
-    const row = await rowWithText('domain-table', '导入：guideline_template.xlsx')
+    const row = await rowWithText('domain-table', '导入：word_guideline.docx')
     assert((await browser.execute((el) => el.innerText, row)).includes('生态环境'), 'the imported library label is not on the 生态环境 row')
   }],
   ['adopt an item of the imported guideline and find it in the editor', async () => {
     await jsClick(await (await rowWithText('domain-table', '生态环境')).$('td'))
     await browser.waitUntil(async () => (await textOf('.detail-head h3')) === '生态环境', { timeout: 5000, timeoutMsg: '生态环境 did not open' })
-    assert((await textOf(byTest('detail-library'))).includes('导入：guideline_template.xlsx'), 'the detail does not name the imported library')
+    assert((await textOf(byTest('detail-library'))).includes('导入：word_guideline.docx'), 'the detail does not name the imported library')
     const checkedOne = await browser.execute(() => {
       const node = [...document.querySelectorAll('[data-testid="guideline-tree"] .el-tree-node__content')]
         .find((n) => n.innerText.includes('排污许可证核发'))
