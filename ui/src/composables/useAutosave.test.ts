@@ -88,7 +88,7 @@ describe('autosave', () => {
     editor.form.value!.l2 = '第一处修改'
     await settled()
     await pause()
-    expect(messages).toContainEqual(['error', '数据库被锁定，请稍后再试。'])
+    expect(messages).toContainEqual(['error', '数据库被锁定，请稍后再试。（这处修改尚未保存，会在下次操作时再试）'])
     expect(store.find(1).l2).toBe('政策法规')
     expect(editor.form.value!.l2).toBe('第一处修改')
     expect(editor.saving.value).toBe(false)
@@ -99,6 +99,36 @@ describe('autosave', () => {
     await pause()
     expect(store.find(1).l2).toBe('第一处修改')
     expect(store.find(1).time_limit).toBe('第二处修改')
+  })
+
+  it('writes an edit whose save failed when another item is selected, without typing again', async () => {
+    const { editor } = await openEditor(ITEMS())
+    editor.select(1)
+    store.failNext('updateItem', '数据库被锁定，请稍后再试。')
+    editor.form.value!.l2 = '未能保存的修改'
+    await settled()
+    await pause()
+    expect(store.find(1).l2).toBe('政策法规')
+    editor.select(2) // leaving the item retries the failed write
+    await editor.settle()
+    expect(store.find(1).l2).toBe('未能保存的修改')
+    expect(editor.form.value!.l2).toBe('办事指南')
+    editor.select(1)
+    expect(editor.form.value!.l2).toBe('未能保存的修改')
+  })
+
+  it('does not let a failed older edit overwrite a newer one of the same item', async () => {
+    const { editor } = await openEditor(ITEMS())
+    editor.select(1)
+    store.failNext('updateItem', '数据库被锁定，请稍后再试。')
+    editor.form.value!.l2 = '旧的'
+    await settled()
+    await pause()
+    editor.form.value!.l2 = '新的'
+    await settled()
+    editor.select(3) // the timer's newer save is queued; the failed older one is not replayed over it
+    await editor.settle()
+    expect(store.find(1).l2).toBe('新的')
   })
 
   it('writes saves of one item in order, each compared with the version before it', async () => {

@@ -55,6 +55,7 @@ export function useAutosave({ items, record, notify }: AutosaveDeps) {
 
   /** Nothing selected (the item was deleted, or another catalog opened); a pending edit is dropped. */
   function clear() {
+    failed.clear()
     selectedId.value = null
     form.value = null
   }
@@ -79,12 +80,25 @@ export function useAutosave({ items, record, notify }: AutosaveDeps) {
     return f
   }
 
-  /** Writes a pending edit now (not waiting for the pause). */
+  /** Edits whose write failed (item id → fields): written again on the next flush — before another
+   *  item is selected, an export, undo… — so that leaving an item after a failed save (a locked
+   *  database, say) never drops the edit. */
+  const failed = new Map<number, ItemFields>()
+
+  /** Writes a pending edit now (not waiting for the pause), and retries the edits that failed. */
   function flushSave() {
+    let current: number | null = null
     if (timer) {
       clearTimeout(timer)
       timer = null
+      current = selectedId.value
       void save()
+    }
+    // The current item's newer form was just queued: its older failed fields must not overwrite it.
+    for (const [id, f] of [...failed]) {
+      const it = items.value.find((x) => x.id === id)
+      if (!it) failed.delete(id)
+      else if (id !== current) queue(it, f)
     }
   }
 
@@ -103,6 +117,12 @@ export function useAutosave({ items, record, notify }: AutosaveDeps) {
     const it = selected.value
     const f = currentFields()
     if (!it || !f) return saving$
+    // The form is newer than a failed write of this item: that one is not to be tried again.
+    failed.delete(it.id)
+    return queue(it, f)
+  }
+
+  function queue(it: Item, f: ItemFields): Promise<void> {
     const p = saving$.then(() => saveNow(it, f))
     saving$ = p.catch(() => {})
     return p
@@ -112,10 +132,14 @@ export function useAutosave({ items, record, notify }: AutosaveDeps) {
     // An earlier save of the same item may have finished meanwhile: compare with its latest version.
     const it = items.value.find((x) => x.id === picked.id) ?? picked
     const before = fieldsOf(it)
-    if (sameFields(before, f)) return
+    if (sameFields(before, f)) {
+      failed.delete(it.id)
+      return
+    }
     saving.value = true
     try {
       const updated = await api.updateItem(it.id, f)
+      failed.delete(it.id)
       replaceItem(updated)
       const id = it.id
       record({
@@ -124,7 +148,8 @@ export function useAutosave({ items, record, notify }: AutosaveDeps) {
         redo: async () => { replaceItem(await api.updateItem(id, f)); if (selectedId.value === id) select(id) },
       })
     } catch (e) {
-      notify.error(errorText(e))
+      failed.set(it.id, f)
+      notify.error(`${errorText(e)}（这处修改尚未保存，会在下次操作时再试）`)
     } finally {
       saving.value = false
     }
