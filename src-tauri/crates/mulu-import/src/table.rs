@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use mulu_core::matching::is_ditto;
 use mulu_core::model::{
     Audience, Channels, Diagnostic, Field, ItemFields, Level, Mode, PreviewItem, Severity,
     StandardCarrier,
@@ -36,8 +37,6 @@ pub struct ParsedTable {
     /// 工作表里说明 ■/□ 是必选/可选的图例（只在读指引时找）。
     pub legend: Option<Legend>,
 }
-
-pub(crate) const DITTO: &[&str] = &["同上", "同上。", "〃", "同前", "同上栏"];
 
 /// 读表时留下什么。
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -469,11 +468,6 @@ fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<P
         },
         carriers,
     })
-}
-
-/// 单元格是“同上”一类的写法。它们只有几个字：长的、或不含“同”“〃”的格不必求键。
-fn is_ditto(raw: &str) -> bool {
-    raw.len() <= 32 && raw.contains(['同', '〃']) && DITTO.contains(&key(raw).as_str())
 }
 
 /// 字段与它的来源栏，按定位时的先后。
