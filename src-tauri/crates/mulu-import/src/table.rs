@@ -38,6 +38,11 @@ pub struct ParsedTable {
     pub legend: Option<Legend>,
 }
 
+/// 只有公式、没有计算结果的格的提示。
+pub(crate) const FORMULA_ONLY: &str =
+    "单元格只有公式、没有计算结果（文件可能由程序生成后未在 Excel/WPS 中打开保存），\
+已按公式原文读入，请在 Excel/WPS 中打开并保存后重新导入，或手工核对。";
+
 /// 读表时留下什么。
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keep {
@@ -266,6 +271,11 @@ fn parse_table(
                 Severity::Warning,
                 format!("单元格是错误值 {e}，已按空白读取。"),
             );
+        }
+    }
+    for (fr, fc) in &grid.formulas {
+        if *fr >= h.data_start() && *fr < r {
+            ctx.diag(*fr, Some(*fc), Severity::Warning, FORMULA_ONLY.into());
         }
     }
     if rows.is_empty() {
