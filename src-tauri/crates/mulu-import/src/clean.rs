@@ -52,7 +52,7 @@ impl Changes {
 
 /// 汉字（含〇）。
 fn is_han(c: char) -> bool {
-    crate::normalize::is_cjk(c) || c == '〇'
+    mulu_core::matching::is_cjk(c) || c == '〇'
 }
 
 /// “宽”字符：汉字与中文标点、全角符号、圈码、方框。它们之间本不该有空格。

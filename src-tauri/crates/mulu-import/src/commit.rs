@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use mulu_core::guideline::GuidelineDomain;
 use mulu_core::model::{
-    Catalog, CatalogExport, CatalogStatus, ChangedItem, Field, ImportPlan, ImportPreview, Item,
+    Catalog, CatalogExport, CatalogStatus, ChangedItem, ImportPlan, ImportPreview, Item,
     ItemFields, PlannedItem, Provenance, Unit, UnitKind,
 };
 use mulu_core::store::{ImportChanges, Store, StoreError, CATALOG_FORMAT_VERSION};
 
-use crate::normalize::name_key;
+use mulu_core::matching::{name_key, EditDistance};
 
 /// 导入到哪里。
 #[derive(Debug, Clone)]
@@ -84,7 +84,7 @@ pub fn plan(
                 .copied();
             match matched {
                 Some(old) => {
-                    let changed = changed_fields(&old.fields, &fields);
+                    let changed = old.fields.changed_fields(&fields);
                     if changed.is_empty() {
                         out.unchanged += 1;
                     } else {
@@ -250,31 +250,11 @@ pub fn to_export(
 }
 
 fn name_of(f: &ItemFields) -> (String, String, String) {
-    (f.domain.clone(), name_key(&f.l1), name_key(&f.l2))
-}
-
-fn changed_fields(a: &ItemFields, b: &ItemFields) -> Vec<Field> {
-    let mut out = Vec::new();
-    let mut check = |f: Field, same: bool| {
-        if !same {
-            out.push(f);
-        }
-    };
-    check(Field::L1, a.l1 == b.l1);
-    check(Field::L2, a.l2 == b.l2);
-    check(Field::Content, a.content == b.content);
-    check(Field::Basis, a.basis == b.basis);
-    check(Field::TimeLimit, a.time_limit == b.time_limit);
-    check(Field::Subject, a.subject == b.subject);
-    check(Field::Channels, a.channels == b.channels);
-    check(
-        Field::Audience,
-        a.audience == b.audience && a.audience_group == b.audience_group,
-    );
-    check(Field::Mode, a.mode == b.mode);
-    check(Field::Level, a.level == b.level);
-    check(Field::Notes, a.notes == b.notes);
-    out
+    (
+        f.domain.clone(),
+        name_key(&f.l1).into_owned(),
+        name_key(&f.l2).into_owned(),
+    )
 }
 
 /// 按领域缓存指引，用名称把导入的事项配回指引事项。
@@ -293,7 +273,13 @@ impl GuidelineCache {
             return Provenance::Local;
         };
         let (l1, l2) = (name_key(&f.l1), name_key(&f.l2));
-        let whole = format!("{l1}{l2}");
+        let whole: Vec<char> = l1.chars().chain(l2.chars()).collect();
+        let limit = match whole.len() {
+            0..=3 => 0,
+            4..=9 => 1,
+            _ => 2,
+        };
+        let mut ed = EditDistance::default();
         let mut best: Option<(usize, &mulu_core::guideline::GuidelineItem)> = None;
         for gi in &g.items {
             let (g1, g2) = (name_key(&gi.l1), name_key(&gi.l2));
@@ -305,14 +291,10 @@ impl GuidelineCache {
                 || g1 == l1 && !l1.is_empty() && g2.is_empty() == l2.is_empty()
             {
                 // 一级事项写法不同而二级事项相同，或反之：看整体的编辑距离。
-                levenshtein(&format!("{g1}{g2}"), &whole)
+                let g: Vec<char> = g1.chars().chain(g2.chars()).collect();
+                ed.within(&g, &whole, limit).unwrap_or(usize::MAX)
             } else {
                 usize::MAX
-            };
-            let limit = match whole.chars().count() {
-                0..=3 => 0,
-                4..=9 => 1,
-                _ => 2,
             };
             if dist <= limit && best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, gi));
@@ -327,21 +309,4 @@ impl GuidelineCache {
             None => Provenance::Local,
         }
     }
-}
-
-/// 按字计的编辑距离。
-pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }

@@ -11,6 +11,8 @@ pub struct Grid {
     merged_from: std::collections::HashMap<(u32, u32), (u32, u32)>,
     /// 单元格里的错误值（`#REF!` 等）。
     pub errors: Vec<(u32, u32, String)>,
+    /// 只有公式、没有计算结果的格（按公式原文读入）。
+    pub formulas: Vec<(u32, u32)>,
 }
 
 impl Grid {
@@ -42,6 +44,7 @@ impl Grid {
             mut rows,
             width: w,
             errors,
+            formulas,
         } = cells;
         // 每行补齐到同样宽（按格取值时不必处处判断行长）。
         let w = w.max(rows.iter().map(Vec::len).max().unwrap_or(0));
@@ -78,6 +81,7 @@ impl Grid {
             rows,
             merged_from,
             errors,
+            formulas,
         }
     }
 
@@ -152,6 +156,7 @@ pub struct Cells {
     rows: Vec<Vec<String>>,
     width: usize,
     errors: Vec<(u32, u32, String)>,
+    formulas: Vec<(u32, u32)>,
 }
 
 impl Cells {
@@ -169,6 +174,12 @@ impl Cells {
     pub fn error(&mut self, r: u32, c: u32, e: String) {
         self.slot(r as usize, c as usize);
         self.errors.push((r, c, e));
+    }
+
+    /// 只有公式、没有计算结果的格（程序生成后没在 Excel/WPS 里打开保存过）：按公式原文读，另记下来。
+    pub fn formula(&mut self, r: u32, c: u32, formula: &str) {
+        *self.slot(r as usize, c as usize) = format!("={formula}");
+        self.formulas.push((r, c));
     }
 
     fn slot(&mut self, r: usize, c: usize) -> &mut String {

@@ -11,8 +11,9 @@ use mulu_core::model::{Diagnostic, Severity, StandardCarrier};
 
 use crate::grid::Grid;
 use crate::marks::{box_state, Carrier};
-use crate::normalize::{key, name_key};
+use crate::normalize::key;
 use crate::{ImportError, ReadOptions};
+use mulu_core::matching::name_key;
 
 /// 工作表里的图例：哪个标记表示必选、哪个表示可选（“■表示必选项，□表示可选项”）。
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

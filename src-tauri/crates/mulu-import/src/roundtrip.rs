@@ -1,15 +1,17 @@
-//! 本程序导出的工作簿带有隐藏表 `_mulu`（格式见 `mulu-export` 的 `xlsx/roundtrip.rs`）：
+//! 本程序导出的工作簿带有隐藏表 `_mulu`（版式见 [`mulu_core::roundtrip`]，导出按同一份定义写）：
 //! 据此恢复编号、来源、顺序，以及可见表格里没有的字段。可见表格被人改过的字段以可见表格为准。
 
 use std::collections::HashMap;
 
+use mulu_core::matching::is_ditto as is_ditto_text;
 use mulu_core::model::{Field, Item, ItemFields, PreviewItem, PreviewOrigin, Provenance};
+use mulu_core::roundtrip as layout;
 use mulu_core::text::tidy;
 
 use crate::clean;
 use crate::grid::Grid;
 
-pub const SHEET: &str = "_mulu";
+pub const SHEET: &str = layout::SHEET;
 
 /// 隐藏表里的内容。
 pub struct RoundTrip {
@@ -20,22 +22,23 @@ pub struct RoundTrip {
 
 /// 读隐藏表；不是本程序的往返表时返回 `None`，JSON 坏了的行跳过（按普通文件导入）。
 pub fn read(grid: &Grid) -> Option<RoundTrip> {
-    if grid.get(0, 0) != "mulu-roundtrip" {
+    let (r0, c0) = layout::MAGIC_CELL;
+    if grid.get(r0, u32::from(c0)) != layout::MAGIC {
         return None;
     }
-    let joined = |r: u32, from: u32| -> String {
-        (from..grid.width())
+    let joined = |r: u32, from: u16| -> String {
+        (u32::from(from)..grid.width())
             .map(|c| grid.get(r, c))
             .collect::<String>()
     };
-    let origin = serde_json::from_str(&joined(1, 1)).ok();
+    let origin = serde_json::from_str(&joined(layout::ORIGIN_ROW, layout::ORIGIN_COL)).ok();
     let mut items = HashMap::new();
-    for r in 4..grid.height() {
-        let sheet = grid.get(r, 0).to_string();
-        let Ok(row) = grid.get(r, 1).parse::<u32>() else {
+    for r in layout::FIRST_ITEM_ROW..grid.height() {
+        let sheet = grid.get(r, u32::from(layout::SHEET_COL)).to_string();
+        let Ok(row) = grid.get(r, u32::from(layout::ROW_COL)).parse::<u32>() else {
             continue;
         };
-        if let Ok(item) = serde_json::from_str::<Item>(&joined(r, 2)) {
+        if let Ok(item) = serde_json::from_str::<Item>(&joined(r, layout::ITEM_COL)) {
             items.insert((sheet, row), item);
         }
     }
@@ -50,66 +53,40 @@ pub fn merge(item: &mut PreviewItem, stored: &Item, present: &[Field]) -> Vec<Fi
     let mut out = stored.fields.clone();
     let mut changed = false;
     let mut kept = Vec::new();
-    let mut take = |field: Field, same: bool, apply: &mut dyn FnMut(&mut ItemFields)| {
-        if !present.contains(&field) {
-            return;
-        }
+    let s = &stored.fields;
+    // 各字段读入时的规整不同，比较的办法也不同；领域取所在的表，备注取导出时的原值，不比较。
+    let same = |field: Field| -> Option<bool> {
+        Some(match field {
+            Field::Domain | Field::Notes => return None,
+            Field::L1 => same_name(&read.l1, &s.l1),
+            Field::L2 => same_name(&read.l2, &s.l2),
+            Field::Content => same_content(&read.content, &s.content),
+            Field::Basis => same_lines(&read.basis, &s.basis),
+            Field::TimeLimit => same_phrase(&read.time_limit, &s.time_limit),
+            Field::Subject => same_phrase(&read.subject, &s.subject),
+            Field::Channels => same_channels(&read, s),
+            Field::Audience => {
+                same_set(&read.audience, &s.audience)
+                    && same_text(
+                        read.audience_group.as_deref().unwrap_or(""),
+                        s.audience_group.as_deref().unwrap_or(""),
+                    )
+            }
+            Field::Mode => same_set(&read.mode, &s.mode),
+            Field::Level => same_set(&read.level, &s.level),
+        })
+    };
+    for field in Field::ALL {
+        let Some(same) = same(field).filter(|_| present.contains(&field)) else {
+            continue;
+        };
         if same {
             kept.push(field);
         } else {
-            apply(&mut out);
+            out.copy_field(&read, field);
             changed = true;
         }
-    };
-    let s = &stored.fields;
-    take(Field::L1, same_name(&read.l1, &s.l1), &mut |o| {
-        o.l1 = read.l1.clone()
-    });
-    take(Field::L2, same_name(&read.l2, &s.l2), &mut |o| {
-        o.l2 = read.l2.clone()
-    });
-    take(
-        Field::Content,
-        same_content(&read.content, &s.content),
-        &mut |o| {
-            o.content = read.content.clone();
-            o.elements = read.elements.clone();
-        },
-    );
-    take(Field::Basis, same_lines(&read.basis, &s.basis), &mut |o| {
-        o.basis = read.basis.clone()
-    });
-    take(
-        Field::TimeLimit,
-        same_phrase(&read.time_limit, &s.time_limit),
-        &mut |o| o.time_limit = read.time_limit.clone(),
-    );
-    take(
-        Field::Subject,
-        same_phrase(&read.subject, &s.subject),
-        &mut |o| o.subject = read.subject.clone(),
-    );
-    take(Field::Channels, same_channels(&read, s), &mut |o| {
-        o.channels = read.channels.clone()
-    });
-    take(
-        Field::Audience,
-        same_set(&read.audience, &s.audience)
-            && same_text(
-                read.audience_group.as_deref().unwrap_or(""),
-                s.audience_group.as_deref().unwrap_or(""),
-            ),
-        &mut |o| {
-            o.audience = read.audience.clone();
-            o.audience_group = read.audience_group.clone();
-        },
-    );
-    take(Field::Mode, same_set(&read.mode, &s.mode), &mut |o| {
-        o.mode = read.mode.clone()
-    });
-    take(Field::Level, same_set(&read.level, &s.level), &mut |o| {
-        o.level = read.level.clone()
-    });
+    }
     item.fields = out;
     item.id = Some(stored.id);
     item.provenance = Some(match &stored.provenance {
@@ -141,7 +118,7 @@ fn norm(s: &str) -> String {
 
 /// 原文就是“同上”时，读入已换成上一行的值：仍以原文为准。
 fn is_ditto(stored: &str) -> bool {
-    crate::table::DITTO.contains(&norm(stored).as_str())
+    is_ditto_text(&exported(stored))
 }
 
 fn same_text(read: &str, stored: &str) -> bool {

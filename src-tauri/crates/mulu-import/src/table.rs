@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use mulu_core::matching::is_ditto;
 use mulu_core::model::{
     Audience, Channels, Diagnostic, Field, ItemFields, Level, Mode, PreviewItem, Severity,
     StandardCarrier,
@@ -37,7 +38,10 @@ pub struct ParsedTable {
     pub legend: Option<Legend>,
 }
 
-pub(crate) const DITTO: &[&str] = &["同上", "同上。", "〃", "同前", "同上栏"];
+/// 只有公式、没有计算结果的格的提示。
+pub(crate) const FORMULA_ONLY: &str =
+    "单元格只有公式、没有计算结果（文件可能由程序生成后未在 Excel/WPS 中打开保存），\
+已按公式原文读入，请在 Excel/WPS 中打开并保存后重新导入，或手工核对。";
 
 /// 读表时留下什么。
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,6 +273,11 @@ fn parse_table(
             );
         }
     }
+    for (fr, fc) in &grid.formulas {
+        if *fr >= h.data_start() && *fr < r {
+            ctx.diag(*fr, Some(*fc), Severity::Warning, FORMULA_ONLY.into());
+        }
+    }
     if rows.is_empty() {
         ctx.diag(
             h.first_row,
@@ -469,11 +478,6 @@ fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<P
         },
         carriers,
     })
-}
-
-/// 单元格是“同上”一类的写法。它们只有几个字：长的、或不含“同”“〃”的格不必求键。
-fn is_ditto(raw: &str) -> bool {
-    raw.len() <= 32 && raw.contains(['同', '〃']) && DITTO.contains(&key(raw).as_str())
 }
 
 /// 字段与它的来源栏，按定位时的先后。

@@ -156,10 +156,14 @@ fn xlsx_grid(
     match x.worksheet_cells_reader(name) {
         Ok(mut reader) => {
             check_dimensions(name, reader.dimensions(), opts).map_err(SheetError::Import)?;
-            while let Some(cell) = reader.next_cell()? {
-                let (r, c) = cell.get_position();
-                match cell_ref_text(cell.get_value()) {
-                    Ok(t) if t.is_empty() => continue,
+            // 带公式的格一并读出公式原文（只有公式格多一次复制）：没有计算结果时用它。
+            while let Some(cell) = reader.next_cell_with_formula()? {
+                let (r, c) = cell.pos;
+                match cell_ref_text(&cell.value) {
+                    Ok(t) if t.is_empty() => match cell.formula.as_deref() {
+                        Some(f) if !f.trim().is_empty() => cells.formula(r, c, f),
+                        _ => continue,
+                    },
                     Ok(t) => cells.put(r, c, t),
                     Err(e) => cells.error(r, c, e),
                 }

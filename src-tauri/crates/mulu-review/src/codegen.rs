@@ -8,23 +8,6 @@ use ts_rs::Config;
 use crate::batch::{AnnotatedFile, BatchProgress, WorkbookCheck};
 use crate::{Coverage, DomainCoverage, Finding, ItemRef, Report, SeverityCounts};
 
-/// 界面显示字段用的名称（官方表头，[`Field::label`]）。新增 `Field` 的变体时，生成文件里的
-/// `Record<Field, string>` 会在界面的类型检查中报缺项，提醒把它加到这里。
-const FIELDS: [Field; 12] = [
-    Field::Domain,
-    Field::L1,
-    Field::L2,
-    Field::Content,
-    Field::Basis,
-    Field::TimeLimit,
-    Field::Subject,
-    Field::Channels,
-    Field::Audience,
-    Field::Mode,
-    Field::Level,
-    Field::Notes,
-];
-
 /// 前端用的审核类型（由 ts-rs 生成）；`Severity` 与 `Field` 来自 `core.ts`。
 pub fn typescript_bindings() -> String {
     let cfg = Config::new().with_large_int("number");
@@ -33,7 +16,7 @@ pub fn typescript_bindings() -> String {
         BatchProgress,
     );
     let mut labels = String::from("/** 字段的中文名称（官方表头）。 */\nexport const FIELD_LABELS: Record<Field, string> = {\n");
-    for f in FIELDS {
+    for f in Field::ALL {
         // serde 名（如 `time_limit`）就是 TypeScript 里 `Field` 的取值。
         let key = serde_json::to_value(f)
             .ok()

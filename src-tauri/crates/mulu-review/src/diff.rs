@@ -169,53 +169,23 @@ fn item(l: &Located) -> DiffItem {
     }
 }
 
-/// 字段的可读文字（比对与显示用）。
+/// 字段的可读文字（比对与显示用；即 [`ItemFields::text`]）。
 pub fn field_text(f: &ItemFields, field: Field) -> String {
-    let join = |v: Vec<&str>| v.join("、");
-    match field {
-        Field::Domain => f.domain.clone(),
-        Field::L1 => f.l1.clone(),
-        Field::L2 => f.l2.clone(),
-        Field::Content => f.content.clone(),
-        Field::Basis => f.basis.join("\n"),
-        Field::TimeLimit => f.time_limit.clone(),
-        Field::Subject => f.subject.clone(),
-        Field::Channels => join(f.channels.names().collect()),
-        Field::Audience => {
-            let mut s = join(f.audience.iter().map(|a| a.as_str()).collect());
-            if let Some(g) = f.audience_group.as_deref().filter(|g| !g.is_empty()) {
-                s.push_str(&format!("（{g}）"));
-            }
-            s
-        }
-        Field::Mode => join(f.mode.iter().map(|m| m.as_str()).collect()),
-        Field::Level => join(f.level.iter().map(|l| l.as_str()).collect()),
-        Field::Notes => f.notes.clone(),
-    }
+    f.text(field).into_owned()
 }
 
 fn field_changes(a: &ItemFields, b: &ItemFields) -> Vec<FieldChange> {
-    [
-        Field::Content,
-        Field::Basis,
-        Field::TimeLimit,
-        Field::Subject,
-        Field::Channels,
-        Field::Audience,
-        Field::Mode,
-        Field::Level,
-        Field::Notes,
-    ]
-    .into_iter()
-    .filter_map(|field| {
-        let (old, new) = (field_text(a, field), field_text(b, field));
-        let same = mulu_core::text::squeeze(&old) == mulu_core::text::squeeze(&new);
-        (!same).then(|| FieldChange {
-            field,
-            label: field.label().to_string(),
-            old,
-            new,
+    Field::CONTENT
+        .into_iter()
+        .filter_map(|field| {
+            let (old, new) = (a.text(field), b.text(field));
+            let same = mulu_core::text::squeeze_cow(&old) == mulu_core::text::squeeze_cow(&new);
+            (!same).then(|| FieldChange {
+                field,
+                label: field.label().to_string(),
+                old: old.into_owned(),
+                new: new.into_owned(),
+            })
         })
-    })
-    .collect()
+        .collect()
 }

@@ -14,11 +14,18 @@ use mulu_review::{check, CatalogUnderReview, Finding, Report, RULES};
 use serde_json::Value;
 
 /// 工作簿触发不了的规则及原因（与 `tests/fixtures/review/INDEX.md` 的“Exemptions”一致）。
-const EXEMPT: &[(&str, &str)] = &[(
-    "R701-stray-spaces",
-    "导入时每段文字都经 mulu_core::text::tidy 规整（去首尾空白、全角空格与不间断空格、压缩连续空格），\
-     载体名称去掉全部空白，预览里不会留下 R701 要找的空格；它只对库里的目录（编辑器里输入的文字）起作用。",
-)];
+const EXEMPT: &[(&str, &str)] = &[
+    (
+        "R701-stray-spaces",
+        "导入时每段文字都经 mulu_core::text::tidy 规整（去首尾空白、全角空格与不间断空格、压缩连续空格），\
+         载体名称去掉全部空白，预览里不会留下 R701 要找的空格；它只对库里的目录（编辑器里输入的文字）起作用。",
+    ),
+    (
+        "R704-ditto-unresolved",
+        "导入时“同上”一类的写法（mulu_core::matching::DITTO）都换成上一行的值，上面没有可沿用的内容时按空白读取\
+         并给出警告，预览里不会留下“同上”；它只对库里的目录（编辑器里输入的文字）起作用（tests/rules.rs）。",
+    ),
+];
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/review")

@@ -6,6 +6,7 @@
 
 mod carrier;
 mod catalog;
+mod field;
 mod item;
 mod preview;
 mod unit;
@@ -16,10 +17,11 @@ pub(crate) use vocab::chinese_names;
 
 pub use carrier::{Channels, StandardCarrier};
 pub use catalog::{Catalog, CatalogExport, CatalogStatus, CatalogSummary, NewCatalog};
+pub use field::Field;
 pub use item::{split_elements, Item, ItemFields, Provenance};
 pub use preview::{
-    ChangedItem, Diagnostic, Field, ImportPlan, ImportPreview, PlannedItem, PreviewItem,
-    PreviewOrigin, PreviewSheet, Severity,
+    ChangedItem, Diagnostic, ImportPlan, ImportPreview, PlannedItem, PreviewItem, PreviewOrigin,
+    PreviewSheet, Severity,
 };
 pub use unit::{NewUnit, Unit, UnitKind};
 pub use vocab::{Audience, Level, Mode};

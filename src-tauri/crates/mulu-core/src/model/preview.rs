@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::vocab::chinese_names;
-use super::{Catalog, ItemFields, NotApplicable, Provenance, Unit, Withheld};
+use super::{Catalog, Field, ItemFields, NotApplicable, Provenance, Unit, Withheld};
 
 /// 问题的严重程度。
 #[derive(
@@ -26,46 +26,6 @@ pub enum Severity {
 }
 
 chinese_names!(Severity { Error => "错误", Warning => "警告", Info => "提示" });
-
-/// 事项的一个字段（审核结果与单元格定位用），serde 名与 `ItemFields` 的字段名一致。
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Domain,
-    L1,
-    L2,
-    Content,
-    Basis,
-    TimeLimit,
-    Subject,
-    Channels,
-    Audience,
-    Mode,
-    Level,
-    Notes,
-}
-
-impl Field {
-    /// 官方表头里的名称。
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Domain => "领域",
-            Field::L1 => "一级事项",
-            Field::L2 => "二级事项",
-            Field::Content => "公开内容（要素）",
-            Field::Basis => "公开依据",
-            Field::TimeLimit => "公开时限",
-            Field::Subject => "公开主体",
-            Field::Channels => "公开渠道和载体",
-            Field::Audience => "公开对象",
-            Field::Mode => "公开方式",
-            Field::Level => "公开层级",
-            Field::Notes => "备注",
-        }
-    }
-}
 
 /// 导入时读出的一条提示：在哪个单元格、有多严重、原文是什么。
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]

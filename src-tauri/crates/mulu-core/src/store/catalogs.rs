@@ -15,16 +15,17 @@ const COLUMNS: &str =
 
 type RawCatalog = (i64, i64, i32, String, String, String, String, String);
 
+/// 一行目录（按列名取）；状态与领域列表在 [`build`] 里解析。
 fn raw(r: &Row) -> rusqlite::Result<RawCatalog> {
     Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
+        r.get("id")?,
+        r.get("unit_id")?,
+        r.get("year")?,
+        r.get("title")?,
+        r.get("status")?,
+        r.get("domains")?,
+        r.get("created_at")?,
+        r.get("updated_at")?,
     ))
 }
 
@@ -129,13 +130,18 @@ impl Store {
     /// 全部目录，附单位名称与事项数；按单位名称、年度（新的在前）排列。
     pub fn list_catalogs(&self) -> Result<Vec<CatalogSummary>> {
         let mut st = self.conn.prepare(&format!(
-            "SELECT {COLUMNS}, u.name, (SELECT count(*) FROM items i WHERE i.catalog_id = c.id)
+            "SELECT {COLUMNS}, u.name AS unit_name,
+                (SELECT count(*) FROM items i WHERE i.catalog_id = c.id) AS item_count
              FROM catalogs c JOIN units u ON u.id = c.unit_id
              ORDER BY u.name, c.year DESC"
         ))?;
         let rows = st
             .query_map([], |r| {
-                Ok((raw(r)?, r.get::<_, String>(8)?, r.get::<_, i64>(9)?))
+                Ok((
+                    raw(r)?,
+                    r.get::<_, String>("unit_name")?,
+                    r.get::<_, i64>("item_count")?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter()

@@ -162,7 +162,9 @@ impl Store {
              ORDER BY d.number, d.name",
         )?;
         let rows = st
-            .query_map([], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, String>(1)?)))?
+            .query_map([], |r| {
+                Ok((r.get::<_, bool>("builtin")?, r.get::<_, String>("data")?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter()
             .map(|(builtin, data)| Ok(from_json::<GuidelineDomain>(&data)?.summary(builtin)))

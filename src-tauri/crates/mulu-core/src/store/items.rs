@@ -11,49 +11,57 @@ pub(crate) const COLUMNS: &str = "i.id, i.catalog_id, i.position, i.domain, i.l1
     i.elements, i.basis, i.time_limit, i.subject, i.channels, i.audience, i.audience_group, i.mode, \
     i.level, i.notes, i.guideline_item_id, i.guideline_version, i.modified";
 
-/// 一行的原始值；JSON 字段在 [`build`] 里解析（rusqlite 的行回调里不便返回本模块的错误）。
+/// 一行的原始值（按列名取，与 [`COLUMNS`] 的顺序无关）；JSON 字段在 [`build`] 里解析
+/// （rusqlite 的行回调里不便返回本模块的错误）。
 pub(crate) struct RawItem {
     id: i64,
     catalog_id: i64,
     position: i64,
-    text: [String; 13],
+    domain: String,
+    l1: String,
+    l2: String,
+    content: String,
+    elements: String,
+    basis: String,
+    time_limit: String,
+    subject: String,
+    channels: String,
+    audience: String,
     audience_group: Option<String>,
+    mode: String,
+    level: String,
+    notes: String,
     guideline_item_id: Option<String>,
     guideline_version: Option<String>,
     modified: bool,
 }
 
 pub(crate) fn raw(r: &Row) -> rusqlite::Result<RawItem> {
-    let t = |i: usize| r.get::<_, String>(i);
     Ok(RawItem {
-        id: r.get(0)?,
-        catalog_id: r.get(1)?,
-        position: r.get(2)?,
-        text: [
-            t(3)?,
-            t(4)?,
-            t(5)?,
-            t(6)?,
-            t(7)?,
-            t(8)?,
-            t(9)?,
-            t(10)?,
-            t(11)?,
-            t(12)?,
-            t(14)?,
-            t(15)?,
-            t(16)?,
-        ],
-        audience_group: r.get(13)?,
-        guideline_item_id: r.get(17)?,
-        guideline_version: r.get(18)?,
-        modified: r.get(19)?,
+        id: r.get("id")?,
+        catalog_id: r.get("catalog_id")?,
+        position: r.get("position")?,
+        domain: r.get("domain")?,
+        l1: r.get("l1")?,
+        l2: r.get("l2")?,
+        content: r.get("content")?,
+        elements: r.get("elements")?,
+        basis: r.get("basis")?,
+        time_limit: r.get("time_limit")?,
+        subject: r.get("subject")?,
+        channels: r.get("channels")?,
+        audience: r.get("audience")?,
+        audience_group: r.get("audience_group")?,
+        mode: r.get("mode")?,
+        level: r.get("level")?,
+        notes: r.get("notes")?,
+        guideline_item_id: r.get("guideline_item_id")?,
+        guideline_version: r.get("guideline_version")?,
+        modified: r.get("modified")?,
     })
 }
 
 pub(crate) fn build(r: RawItem) -> Result<Item> {
-    let [domain, l1, l2, content, elements, basis, time_limit, subject, channels, audience, mode, level, notes] =
-        r.text;
     let provenance = match (r.guideline_item_id, r.guideline_version) {
         (Some(guideline_item_id), Some(data_version)) => Provenance::Guideline {
             guideline_item_id,
@@ -67,20 +75,20 @@ pub(crate) fn build(r: RawItem) -> Result<Item> {
         catalog_id: r.catalog_id,
         position: r.position,
         fields: ItemFields {
-            domain,
-            l1,
-            l2,
-            content,
-            elements: from_json(&elements)?,
-            basis: from_json(&basis)?,
-            time_limit,
-            subject,
-            channels: from_json(&channels)?,
-            audience: from_json(&audience)?,
+            domain: r.domain,
+            l1: r.l1,
+            l2: r.l2,
+            content: r.content,
+            elements: from_json(&r.elements)?,
+            basis: from_json(&r.basis)?,
+            time_limit: r.time_limit,
+            subject: r.subject,
+            channels: from_json(&r.channels)?,
+            audience: from_json(&r.audience)?,
             audience_group: r.audience_group,
-            mode: from_json(&mode)?,
-            level: from_json(&level)?,
-            notes,
+            mode: from_json(&r.mode)?,
+            level: from_json(&r.level)?,
+            notes: r.notes,
         },
         provenance,
     })

@@ -9,8 +9,14 @@ use crate::model::{NewUnit, Unit, UnitKind};
 
 const COLUMNS: &str = "id, name, kind, region";
 
+/// 一行单位（按列名取）；类别与地区在 [`build`] 里解析。
 fn raw(r: &Row) -> rusqlite::Result<(i64, String, String, String)> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    Ok((
+        r.get("id")?,
+        r.get("name")?,
+        r.get("kind")?,
+        r.get("region")?,
+    ))
 }
 
 fn build((id, name, kind, region): (i64, String, String, String)) -> Result<Unit> {

@@ -1,6 +1,6 @@
 //! 不予公开事项（负面清单）与“本单位不涉及”标记。
 
-use rusqlite::params;
+use rusqlite::{params, Row};
 
 use super::catalogs::touch;
 use super::{Result, Store, StoreError};
@@ -62,18 +62,7 @@ impl Store {
             "SELECT id, catalog_id, domain, name, ground, detail FROM withheld WHERE catalog_id = ?1 ORDER BY id",
         )?;
         let rows = st
-            .query_map([catalog_id], |r| {
-                Ok(Withheld {
-                    id: r.get(0)?,
-                    catalog_id: r.get(1)?,
-                    domain: r.get(2)?,
-                    name: r.get(3)?,
-                    ground: r
-                        .get::<_, Option<String>>(4)?
-                        .and_then(|g| WithholdGround::from_name(&g)),
-                    detail: r.get(5)?,
-                })
-            })?
+            .query_map([catalog_id], withheld)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -113,14 +102,31 @@ impl Store {
              ORDER BY guideline_item_id",
         )?;
         let rows = st
-            .query_map([catalog_id], |r| {
-                Ok(NotApplicable {
-                    catalog_id: r.get(0)?,
-                    guideline_item_id: r.get(1)?,
-                    reason: r.get(2)?,
-                })
-            })?
+            .query_map([catalog_id], not_applicable)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+}
+
+/// 一行不予公开事项（按列名取）。
+fn withheld(r: &Row) -> rusqlite::Result<Withheld> {
+    Ok(Withheld {
+        id: r.get("id")?,
+        catalog_id: r.get("catalog_id")?,
+        domain: r.get("domain")?,
+        name: r.get("name")?,
+        ground: r
+            .get::<_, Option<String>>("ground")?
+            .and_then(|g| WithholdGround::from_name(&g)),
+        detail: r.get("detail")?,
+    })
+}
+
+/// 一行“本单位不涉及”（按列名取）。
+fn not_applicable(r: &Row) -> rusqlite::Result<NotApplicable> {
+    Ok(NotApplicable {
+        catalog_id: r.get("catalog_id")?,
+        guideline_item_id: r.get("guideline_item_id")?,
+        reason: r.get("reason")?,
+    })
 }

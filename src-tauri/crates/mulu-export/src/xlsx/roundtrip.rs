@@ -1,18 +1,17 @@
 //! 往返数据表 `_mulu`（隐藏、保护）：每个可见行对应的完整事项 JSON，以及单位、目录、
 //! 不予公开事项与不涉及标记。导入本程序导出的工作簿时据此恢复编号、来源与顺序。
 //!
-//! 格式（版本 1）：A1 `mulu-roundtrip`，B1 `1`；A2 `origin`，B2 为 `PreviewOrigin` 的 JSON；
-//! 第 4 行表头 `sheet,row,item`；第 5 行起每个事项一行：A 表名、B 行号（从 1 起）、C 事项 JSON。
-//! JSON 超过单元格上限时依次续写在 D、E… 列，读取时把 C 列起的各格连起来。
+//! 版式（哪一格写什么）定义在 [`mulu_core::roundtrip`]，导入按同一份定义读回。
 
 use mulu_core::model::{CatalogExport, PreviewOrigin};
+use mulu_core::roundtrip as layout;
 use rust_xlsxwriter::Workbook;
 
 use crate::text::MAX_CELL_CHARS;
 use crate::ExportError;
 
 /// 往返数据表的名称。
-pub const ROUNDTRIP_SHEET: &str = "_mulu";
+pub const ROUNDTRIP_SHEET: &str = layout::SHEET;
 
 pub fn write(
     wb: &mut Workbook,
@@ -21,27 +20,37 @@ pub fn write(
 ) -> Result<(), ExportError> {
     let ws = wb.add_worksheet();
     ws.set_name(ROUNDTRIP_SHEET)?;
-    ws.write_string(0, 0, "mulu-roundtrip")?;
-    ws.write_number(0, 1, 1)?;
-    ws.write_string(1, 0, "origin")?;
+    let (r0, c0) = layout::MAGIC_CELL;
+    ws.write_string(r0, c0, layout::MAGIC)?;
+    ws.write_number(r0, c0 + 1, layout::VERSION)?;
+    ws.write_string(
+        layout::ORIGIN_ROW,
+        layout::ORIGIN_COL - 1,
+        layout::ORIGIN_LABEL,
+    )?;
     let origin = PreviewOrigin {
         unit: export.unit.clone(),
         catalog: export.catalog.clone(),
         withheld: export.withheld.clone(),
         not_applicable: export.not_applicable.clone(),
     };
-    write_chunked(ws, 1, 1, &to_json(&origin)?)?;
-    ws.write_string(3, 0, "sheet")?;
-    ws.write_string(3, 1, "row")?;
-    ws.write_string(3, 2, "item")?;
+    write_chunked(
+        ws,
+        layout::ORIGIN_ROW,
+        layout::ORIGIN_COL,
+        &to_json(&origin)?,
+    )?;
+    for (c, h) in (0..).zip(layout::HEADERS) {
+        ws.write_string(layout::HEADER_ROW, c, h)?;
+    }
     let by_id: std::collections::HashMap<i64, &mulu_core::model::Item> =
         export.items.iter().map(|i| (i.id, i)).collect();
-    let mut r = 4;
+    let mut r = layout::FIRST_ITEM_ROW;
     for (sheet, row, id) in placed {
         let Some(item) = by_id.get(id) else { continue };
-        ws.write_string(r, 0, sheet)?;
-        ws.write_number(r, 1, *row)?;
-        write_chunked(ws, r, 2, &to_json(item)?)?;
+        ws.write_string(r, layout::SHEET_COL, sheet)?;
+        ws.write_number(r, layout::ROW_COL, *row)?;
+        write_chunked(ws, r, layout::ITEM_COL, &to_json(item)?)?;
         r += 1;
     }
     ws.set_very_hidden(true);

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use mulu_core::matching::is_cjk;
 use mulu_core::model::Field;
 use mulu_core::text::{squeeze, tidy_cow};
 use schemars::JsonSchema;
@@ -343,10 +344,6 @@ struct DocnumProblems {
     malformed_fix: Option<String>,
     brackets: Vec<String>,
     brackets_fix: Option<String>,
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 fn digits_at(chars: &[char], from: usize) -> usize {

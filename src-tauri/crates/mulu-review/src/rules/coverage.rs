@@ -1,19 +1,18 @@
 //! R601–R603：指引事项的覆盖、“不涉及”的理由、不予公开事项的法定理由。
 
-use std::collections::HashSet;
-
 use mulu_core::guideline::GuidelineItem;
+use rustc_hash::FxHashSet;
 
 use super::catalog::{GUIDELINE_ITEM_MISSING, NOT_APPLICABLE_NO_REASON, WITHHELD_NO_GROUND};
-use super::{is_blank, Ctx, FxBuildHasher, NameKeys};
+use super::{is_blank, Ctx, NameKeys};
 use crate::report::{percent, Coverage, DomainCoverage};
 
 /// 一个领域里目录已有的事项：采用自哪些指引事项，名称键（去掉空白与编号后）有哪些。
 #[derive(Default)]
 struct Present<'k> {
-    ids: HashSet<&'k str, FxBuildHasher>,
-    pairs: HashSet<(&'k str, &'k str), FxBuildHasher>,
-    l2: HashSet<&'k str, FxBuildHasher>,
+    ids: FxHashSet<&'k str>,
+    pairs: FxHashSet<(&'k str, &'k str)>,
+    l2: FxHashSet<&'k str>,
 }
 
 impl Present<'_> {

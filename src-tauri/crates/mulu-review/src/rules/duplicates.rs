@@ -6,8 +6,10 @@ use std::collections::HashMap;
 
 use mulu_core::model::Field;
 
+use rustc_hash::FxHashMap;
+
 use super::catalog::{DUPLICATE_ITEM, NAME_NEAR_GUIDELINE};
-use super::{item_label, CharSet, Ctx, EditDistance, FxBuildHasher, NameKeys};
+use super::{item_label, CharSet, Ctx, EditDistance, NameKeys};
 
 pub(super) fn check(ctx: &mut Ctx) {
     duplicates(ctx);
@@ -19,8 +21,8 @@ type DuplicateKey<'a> = (Cow<'a, str>, Cow<'a, str>, Cow<'a, str>);
 
 fn duplicates(ctx: &mut Ctx) {
     let items = ctx.items();
-    let mut first: HashMap<DuplicateKey, usize, FxBuildHasher> =
-        HashMap::with_capacity_and_hasher(items.len(), FxBuildHasher::default());
+    let mut first: FxHashMap<DuplicateKey, usize> =
+        FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
     // 相邻事项多属同一领域：领域名去空白只在换领域时做。
     let mut domain: Option<(&str, Cow<str>)> = None;
     for (idx, it) in items.iter().enumerate() {

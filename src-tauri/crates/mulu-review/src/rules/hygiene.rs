@@ -232,17 +232,11 @@ fn previous<'r, 'a>(items: &'r [ReviewItem<'a>], idx: usize) -> Option<&'r Revie
 
 /// 事项某个字段的文字（“同上”与空值不算）。
 fn value_of(f: &ItemFields, field: Field) -> Option<String> {
+    // 公开对象这里只看特定群体说明（“同上”只会写在那里）；标记栏（方式、层级）不会是“同上”。
     let v = match field {
-        Field::L1 => f.l1.clone(),
-        Field::L2 => f.l2.clone(),
-        Field::Content => f.content.clone(),
-        Field::Basis => f.basis.join("\n"),
-        Field::TimeLimit => f.time_limit.clone(),
-        Field::Subject => f.subject.clone(),
-        Field::Channels => f.channels.names().collect::<Vec<_>>().join("、"),
         Field::Audience => f.audience_group.clone().unwrap_or_default(),
-        Field::Notes => f.notes.clone(),
-        _ => String::new(),
+        Field::Mode | Field::Level | Field::Domain => String::new(),
+        _ => f.text(field).into_owned(),
     };
     let v = v.trim().to_string();
     (!v.is_empty() && !is_ditto(&v)).then_some(v)

@@ -14,11 +14,11 @@ mod time_limit;
 pub use basis::{builtin_repealed, parse_repealed, RepealedStatus, RepealedText};
 pub use time_limit::{classify_time_limit, TimeLimit};
 
-use mulu_core::text::squeeze_cow;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+
+pub(crate) use mulu_core::matching::{is_ditto, name_key, EditDistance};
 
 use mulu_core::guideline::GuidelineDomain;
 use mulu_core::model::{Field, ItemFields};
@@ -260,49 +260,6 @@ impl fmt::Display for ItemLabel<'_> {
     }
 }
 
-/// 简单快速的散列（FxHash 的做法），给以事项名称为键的散列表用：每个事项都要查一两次，
-/// 标准库默认的 SipHash 防碰撞攻击，这里用不着，却占了审核时间的好几个百分点。
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-/// 用 [`FxHasher`] 的散列表。
-pub(crate) type FxBuildHasher = BuildHasherDefault<FxHasher>;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// 字符的粗略集合（128 位的布隆过滤器）。在一段文字里查找一串词之前先比字符：
 /// 词里的字在文字里凑不齐的（绝大多数），不必逐词查找。
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -393,197 +350,9 @@ pub(crate) fn ascii_digit(c: char) -> char {
     }
 }
 
-/// 按字符计的编辑距离（Levenshtein），只关心不超过某个上限的距离。
-/// 两行的缓冲区留着复用：名称要与领域里的每个指引事项比较，每次都分配太浪费。
-#[derive(Default)]
-pub(crate) struct EditDistance {
-    prev: Vec<usize>,
-    cur: Vec<usize>,
-}
-
-impl EditDistance {
-    /// `a` 与 `b` 的编辑距离；超过 `limit` 时为 `None`。
-    ///
-    /// 只算对角线两侧 `limit` 格之内（之外的格子距离必然超过上限），
-    /// 某一行全部超过上限时提前结束。
-    pub fn within(&mut self, a: &[char], b: &[char], limit: usize) -> Option<usize> {
-        if a.len().abs_diff(b.len()) > limit {
-            return None;
-        }
-        let over = limit + 1;
-        let (prev, cur) = (&mut self.prev, &mut self.cur);
-        prev.clear();
-        prev.extend((0..=b.len()).map(|j| j.min(over)));
-        cur.clear();
-        cur.resize(b.len() + 1, over);
-        for (i, ca) in a.iter().enumerate() {
-            let i = i + 1;
-            let lo = i.saturating_sub(limit).max(1);
-            let hi = (i + limit).min(b.len());
-            // 带子左边一格：第 0 列是 i，更左的视为超过上限。
-            cur[lo - 1] = if lo == 1 { i.min(over) } else { over };
-            let mut row_min = cur[lo - 1];
-            for j in lo..=hi {
-                let sub = prev[j - 1] + usize::from(*ca != b[j - 1]);
-                let d = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(over);
-                cur[j] = d;
-                row_min = row_min.min(d);
-            }
-            // 带子右边一格：下一行会读到它。
-            if hi < b.len() {
-                cur[hi + 1] = over;
-            }
-            if row_min > limit {
-                return None;
-            }
-            std::mem::swap(prev, cur);
-        }
-        let d = prev[b.len()];
-        (d <= limit).then_some(d)
-    }
-}
-
-/// 比较名称用的键：去掉空白与开头的编号（`1.`、`1.1`、`（一）`、`一、`）。
-/// 名称里没有空白时（绝大多数）借用原文的一段，不复制。
-pub(crate) fn name_key(s: &str) -> Cow<'_, str> {
-    let squeezed = squeeze_cow(s);
-    let start = name_key_start(&squeezed);
-    match squeezed {
-        _ if start == usize::MAX => Cow::Borrowed(""),
-        Cow::Borrowed(b) => Cow::Borrowed(&b[start..]),
-        Cow::Owned(o) => Cow::Owned(o[start..].to_string()),
-    }
-}
-
-/// 已去掉空白的名称 `s` 里，名称键从哪个字节开始；整个名称只是占位符时为 `usize::MAX`。
-fn name_key_start(s: &str) -> usize {
-    let mut rest: &str = s;
-    // （一） / (一) / （1）
-    for (open, close) in [('（', '）'), ('(', ')')] {
-        if let Some(r) = rest.strip_prefix(open) {
-            if let Some(end) = r.find(close) {
-                let inner = &r[..end];
-                if !inner.is_empty() && inner.chars().all(is_numeral) {
-                    rest = &r[end + close.len_utf8()..];
-                }
-            }
-        }
-    }
-    // 1. / 1.1 / 2.1.1 / 一、 / 1、
-    let numbered = rest
-        .char_indices()
-        .take_while(|(_, c)| is_numeral(*c) || matches!(c, '.' | '．' | '、'))
-        .last()
-        .map(|(i, c)| i + c.len_utf8());
-    if let Some(end) = numbered {
-        let head = &rest[..end];
-        let tail = &rest[end..];
-        if !tail.is_empty() && (head.ends_with(['.', '．', '、']) || head.contains('.')) {
-            rest = tail;
-        }
-    }
-    // 指引原件里“—”“/”之类的占位符表示没有这一级名称。
-    if rest
-        .chars()
-        .all(|c| matches!(c, '—' | '－' | '-' | '/' | '／' | '–' | '无'))
-    {
-        return usize::MAX;
-    }
-    s.len() - rest.len()
-}
-
-fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
-}
-
-/// 是否为没有还原的“同上”。
-pub(crate) fn is_ditto(s: &str) -> bool {
-    // 绝大多数文字的第一个字不是“同”：不必去空白。
-    if !s.trim_start_matches(is_space_char).starts_with('同') {
-        return false;
-    }
-    let s = squeeze_cow(s);
-    matches!(
-        s.trim_end_matches(['。', '.']),
-        "同上" | "同上述" | "同上行" | "同前" | "同上栏"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// 不设上限的编辑距离（对照用）。
-    fn levenshtein(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut prev: Vec<usize> = (0..=b.len()).collect();
-        let mut cur = vec![0; b.len() + 1];
-        for (i, ca) in a.chars().enumerate() {
-            cur[0] = i + 1;
-            for (j, cb) in b.iter().enumerate() {
-                let sub = prev[j] + usize::from(ca != *cb);
-                cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-            }
-            std::mem::swap(&mut prev, &mut cur);
-        }
-        prev[b.len()]
-    }
-
-    fn within(a: &str, b: &str, limit: usize) -> Option<usize> {
-        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        EditDistance::default().within(&a, &b, limit)
-    }
-
-    #[test]
-    fn levenshtein_counts_chars() {
-        assert_eq!(within("政府网站", "政府网站", 2), Some(0));
-        assert_eq!(within("政府网占", "政府网站", 1), Some(1));
-        assert_eq!(within("两微一段", "两微一端", 2), Some(1));
-        assert_eq!(within("", "abc", 3), Some(3));
-        assert_eq!(within("", "abc", 2), None);
-        assert_eq!(within("kitten", "sitting", 3), Some(3));
-        assert_eq!(within("kitten", "sitting", 2), None);
-    }
-
-    #[test]
-    fn bounded_distance_agrees_with_the_full_one() {
-        let words = [
-            "",
-            "a",
-            "ab",
-            "ba",
-            "abc",
-            "acb",
-            "abcd",
-            "bcda",
-            "kitten",
-            "sitting",
-            "政府网站",
-            "政府网占",
-            "政府网站群",
-            "网站政府",
-            "两微一端",
-            "临时救助/审批结果",
-            "临时救助/审核结果",
-            "临时求助/审批结果",
-            "aaaa",
-            "aaab",
-            "baaa",
-            "abab",
-            "xyzxyz",
-        ];
-        let mut ed = EditDistance::default();
-        for a in words {
-            for b in words {
-                let full = levenshtein(a, b);
-                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-                for limit in 0..6 {
-                    let want = (full <= limit).then_some(full);
-                    assert_eq!(ed.within(&ca, &cb, limit), want, "{a} {b} {limit}");
-                }
-            }
-        }
-    }
 
     #[test]
     fn char_sets_never_miss() {
@@ -601,24 +370,6 @@ mod tests {
             assert_eq!(words.any_in(&chars, set), want, "{text}");
         }
         assert!(contains_chars(&['a'], &[]));
-    }
-
-    #[test]
-    fn ditto_is_recognised_cheaply() {
-        assert!(is_ditto(" 同 上。"));
-        assert!(is_ditto("\u{3000}同上栏"));
-        assert!(!is_ditto("同意"));
-        assert!(!is_ditto("上同"));
-    }
-
-    #[test]
-    fn name_keys_drop_numbering() {
-        assert_eq!(name_key("1.就业信息服务"), "就业信息服务");
-        assert_eq!(name_key("2.1.1 企业职工参保"), "企业职工参保");
-        assert_eq!(name_key("（一）政策文件"), "政策文件");
-        assert_eq!(name_key("一、政策文件"), "政策文件");
-        assert_eq!(name_key("12345热线"), "12345热线");
-        assert_eq!(name_key("结 果"), "结果");
     }
 
     #[test]
