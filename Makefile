@@ -11,6 +11,7 @@ test:
 generate:
 	UPDATE_GENERATED=1 cargo test -p mulu-core --test generated
 	UPDATE_GENERATED=1 cargo test -p mulu-review --lib codegen
+	UPDATE_GENERATED=1 cargo test -p mulu-api --test generated typescript_bindings
 
 fmt:
 	cargo fmt --all

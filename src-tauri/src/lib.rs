@@ -14,6 +14,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(db_path))
+        .manage(commands::import::ImportSessions::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::backup::store_status,

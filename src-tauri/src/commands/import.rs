@@ -1,130 +1,110 @@
-//! 导入命令：读 Excel 工作簿得到预览、与目标目录比对、确认后在一个事务里写入——与命令行
-//! `mulu import` 相同的步骤（`mulu-import` 的 read_workbook / plan / commit）。
+//! 导入命令：读文件得到预览（只读一次）、与目标目录比对、确认后写入预览时读到的内容——用例见
+//! [`mulu_api::import`]，与命令行 `mulu import` 相同。
 //!
-//! 预览与比对不写数据库，只有 [`import_commit`] 写。三个命令都重新读文件（一个目录工作簿读一次
-//! 只要几十毫秒），不在程序里留状态；读文件在阻塞线程池里进行，界面不卡。
+//! 预览留在 [`ImportSessions`] 里，界面拿编号（token）比对、写入，不再读文件；写入前核对文件指纹，
+//! 预览之后文件被改过就拒绝。读文件在阻塞线程池里进行，界面不卡。
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 
-use mulu_core::model::{Catalog, ImportPlan, ImportPreview, UnitKind};
-use mulu_import::{NewCatalogInfo, ReadOptions, Target};
+use mulu_api::import::{read_options, ImportPreviewed, ImportSession, ImportTarget};
+use mulu_api::ApiError;
+use mulu_core::model::{Catalog, ImportPlan};
 use tauri::State;
 
 use crate::state::AppState;
 
-/// 导入到哪里：合并进已有目录，或新建目录（单位、类别、年度缺省取文件里的，同命令行
-/// `--into`、`--unit`、`--kind`、`--year`）。
-#[derive(Debug, Default)]
-pub struct ImportTargetArg {
-    /// 合并到的目录；为空时新建目录。
-    pub into: Option<i64>,
-    /// 新建目录的单位全称。
-    pub unit: Option<String>,
-    /// 新建单位的类别；为空时按单位名称判断（已有的单位不变）。
-    pub kind: Option<UnitKind>,
-    /// 新建目录的年度。
-    pub year: Option<i32>,
+/// 最近几次导入的预览（编号 → 会话）。只留最近 [`ImportSessions::KEEP`] 次，写入成功后删去。
+#[derive(Default)]
+pub struct ImportSessions {
+    inner: Mutex<(u64, Vec<(u64, ImportSession)>)>,
 }
 
-/// 读工作簿得到预览（表格、事项、逐格提示），不写数据库。`domain` 为用户给认不出领域的表格选的领域。
+impl ImportSessions {
+    const KEEP: usize = 4;
+
+    fn insert(&self, session: ImportSession) -> u64 {
+        let mut g = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        g.0 += 1;
+        let token = g.0;
+        g.1.push((token, session));
+        let over = g.1.len().saturating_sub(Self::KEEP);
+        g.1.drain(..over);
+        token
+    }
+
+    /// 在编号为 `token` 的会话上执行 `f`；`done` 为真时执行成功后删去会话。
+    fn with<T>(
+        &self,
+        token: u64,
+        done: bool,
+        f: impl FnOnce(&mut ImportSession) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let mut g = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let at =
+            g.1.iter()
+                .position(|(t, _)| *t == token)
+                .ok_or_else(|| ApiError::PreviewGone.to_string())?;
+        let out = f(&mut g.1[at].1)?;
+        if done {
+            g.1.remove(at);
+        }
+        Ok(out)
+    }
+}
+
+/// 读文件得到预览（表格、事项、逐格提示）与它的编号，不写数据库。`domain` 为用户给认不出领域的表格
+/// 选的领域（换了领域就是新的一次预览）。
 #[tauri::command]
 pub async fn import_preview(
     state: State<'_, AppState>,
+    sessions: State<'_, ImportSessions>,
     path: String,
     domain: Option<String>,
-) -> Result<ImportPreview, String> {
-    let opts = read_options(&state, domain.as_deref())?;
-    read_off_thread(path, opts).await
-}
-
-/// 比对：导入到 `into`（为空时新建目录）将新增、更改、不变的事项，以及因认不出领域而不导入的
-/// 工作表。不写数据库。
-#[tauri::command]
-pub async fn import_plan(
-    state: State<'_, AppState>,
-    path: String,
-    domain: Option<String>,
-    into: Option<i64>,
-) -> Result<ImportPlan, String> {
-    let opts = read_options(&state, domain.as_deref())?;
-    let preview = read_off_thread(path, opts).await?;
-    state.with(|s| mulu_import::plan(s, &preview, into))
-}
-
-/// 写入：合并进 `into`，或（`into` 为空时）以 `unit`、`kind`、`year` 新建目录（为空的取文件里的），
-/// 整个过程一个事务（出错时什么都不变）。返回写入的目录。
-#[tauri::command]
-pub async fn import_commit(
-    state: State<'_, AppState>,
-    path: String,
-    domain: Option<String>,
-    into: Option<i64>,
-    unit: Option<String>,
-    kind: Option<UnitKind>,
-    year: Option<i32>,
-) -> Result<Catalog, String> {
-    let opts = read_options(&state, domain.as_deref())?;
-    let preview = read_off_thread(path, opts).await?;
-    let target = ImportTargetArg {
-        into,
-        unit,
-        kind,
-        year,
-    };
-    commit(&state, &preview, target)
-}
-
-fn commit(
-    state: &AppState,
-    preview: &ImportPreview,
-    target: ImportTargetArg,
-) -> Result<Catalog, String> {
-    let plan = state.with(|s| mulu_import::plan(s, preview, target.into))?;
-    let to = match target.into {
-        Some(id) => Target::Existing(id),
-        None => {
-            if plan.added.is_empty() {
-                return Err(nothing_to_import(&plan));
-            }
-            Target::New(NewCatalogInfo {
-                unit: target
-                    .unit
-                    .as_deref()
-                    .map(mulu_core::text::tidy)
-                    .filter(|u| !u.is_empty()),
-                kind: target.kind,
-                year: target.year,
-            })
-        }
-    };
-    state.with(|s| {
-        let outcome = mulu_import::commit(s, preview, &plan, &to)?;
-        s.get_catalog(outcome.catalog_id)
+) -> Result<ImportPreviewed, String> {
+    let session = read(&state, path, domain).await?;
+    let preview = session.preview.clone();
+    Ok(ImportPreviewed {
+        token: sessions.insert(session),
+        preview,
     })
 }
 
-fn nothing_to_import(plan: &ImportPlan) -> String {
-    if plan.skipped_sheets.is_empty() {
-        "文件里没有可导入的事项。".into()
-    } else {
-        format!(
-            "没有可导入的事项：工作表“{}”认不出领域，请先为它选择领域。",
-            plan.skipped_sheets.join("”“")
-        )
-    }
+/// 比对：这次预览导入到 `into`（为空时新建目录）将新增、更改、不变的事项，以及因认不出领域而不导入的
+/// 工作表。不读文件，不写数据库。
+#[tauri::command]
+pub async fn import_plan(
+    state: State<'_, AppState>,
+    sessions: State<'_, ImportSessions>,
+    token: u64,
+    into: Option<i64>,
+) -> Result<ImportPlan, String> {
+    sessions.with(token, false, |sess| {
+        state.try_with(|s| sess.plan(s, into).cloned())
+    })
 }
 
-/// 可识别的领域与用户选的领域（与命令行相同：[`ReadOptions::from_store`]）。
-fn read_options(state: &AppState, domain: Option<&str>) -> Result<ReadOptions, String> {
-    state.with(|s| ReadOptions::from_store(s, domain))
+/// 写入这次预览（对 `target` 的那份比对），一个事务；文件在预览之后被改过时拒绝。返回写入的目录。
+#[tauri::command]
+pub async fn import_commit(
+    state: State<'_, AppState>,
+    sessions: State<'_, ImportSessions>,
+    token: u64,
+    target: ImportTarget,
+) -> Result<Catalog, String> {
+    sessions.with(token, true, |sess| {
+        state.try_with(|s| sess.commit(s, &target).map(|c| c.catalog))
+    })
 }
 
-async fn read_off_thread(path: String, opts: ReadOptions) -> Result<ImportPreview, String> {
-    if path.trim().is_empty() {
-        return Err("请选择要导入的 Excel 工作簿。".into());
-    }
+async fn read(
+    state: &AppState,
+    path: String,
+    domain: Option<String>,
+) -> Result<ImportSession, String> {
+    let opts = state.try_with(|s| read_options(s, domain.as_deref()))?;
     tauri::async_runtime::spawn_blocking(move || {
-        mulu_import::read_workbook(&PathBuf::from(path), &opts).map_err(|e| e.to_string())
+        ImportSession::read(&PathBuf::from(path), &opts).map_err(|e| e.to_string())
     })
     .await
     .map_err(|e| format!("读取工作簿中途出错：{e}"))?
@@ -154,52 +134,85 @@ mod tests {
     use super::*;
     use crate::commands::fixture;
 
-    fn preview(state: &AppState, name: &str) -> Result<ImportPreview, String> {
-        let opts = read_options(state, None)?;
-        tauri::async_runtime::block_on(read_off_thread(fixture(name), opts))
+    fn preview(state: &AppState, sessions: &ImportSessions, path: String) -> Result<u64, String> {
+        let sess = tauri::async_runtime::block_on(read(state, path, None))?;
+        Ok(sessions.insert(sess))
     }
 
-    #[test]
-    fn previews_without_writing_then_commits_a_new_catalog() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(dir.path().join("mulu.db"));
-        let p = preview(&state, "official_openpyxl.xlsx").unwrap();
-        assert_eq!(p.item_count(), 10);
-        assert!(state.with(|s| s.list_catalogs()).unwrap().is_empty());
-        let target = ImportTargetArg {
+    fn new_catalog() -> ImportTarget {
+        ImportTarget {
             unit: Some("某某县某某镇人民政府".into()),
             year: Some(2026),
             ..Default::default()
-        };
-        let c = commit(&state, &p, target).unwrap();
+        }
+    }
+
+    fn plan(
+        state: &AppState,
+        sessions: &ImportSessions,
+        token: u64,
+        into: Option<i64>,
+    ) -> ImportPlan {
+        sessions
+            .with(token, false, |sess| {
+                state.try_with(|s| sess.plan(s, into).cloned())
+            })
+            .unwrap()
+    }
+
+    fn commit(
+        state: &AppState,
+        sessions: &ImportSessions,
+        token: u64,
+        t: ImportTarget,
+    ) -> Result<Catalog, String> {
+        sessions.with(token, true, |sess| {
+            state.try_with(|s| sess.commit(s, &t).map(|c| c.catalog))
+        })
+    }
+
+    #[test]
+    fn previews_once_then_commits_a_new_catalog() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("mulu.db"));
+        let sessions = ImportSessions::default();
+        let token = preview(&state, &sessions, fixture("official_openpyxl.xlsx")).unwrap();
+        assert_eq!(plan(&state, &sessions, token, None).added.len(), 10);
+        assert!(state.with(|s| s.list_catalogs()).unwrap().is_empty());
+        let c = commit(&state, &sessions, token, new_catalog()).unwrap();
         assert_eq!(c.year, 2026);
         assert_eq!(state.with(|s| s.list_items(c.id)).unwrap().len(), 10);
-        // Merging the same file again changes nothing.
-        let plan = state
-            .with(|s| mulu_import::plan(s, &p, Some(c.id)))
-            .unwrap();
-        assert_eq!(
-            (plan.added.len(), plan.changed.len(), plan.unchanged),
-            (0, 0, 10)
-        );
-        let again = ImportTargetArg {
-            into: Some(c.id),
-            ..Default::default()
-        };
-        assert_eq!(commit(&state, &p, again).unwrap().id, c.id);
-        assert_eq!(state.with(|s| s.list_items(c.id)).unwrap().len(), 10);
+        // The preview is used up: committing it again is refused.
+        let err = commit(&state, &sessions, token, new_catalog()).unwrap_err();
+        assert!(err.contains("预览已失效"), "{err}");
+    }
+
+    #[test]
+    fn a_file_changed_after_the_preview_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("mulu.db"));
+        let sessions = ImportSessions::default();
+        let path = dir.path().join("目录.xlsx");
+        std::fs::copy(fixture("official_openpyxl.xlsx"), &path).unwrap();
+        let token = preview(&state, &sessions, path.display().to_string()).unwrap();
+        plan(&state, &sessions, token, None);
+        std::fs::copy(fixture("county_department_nolevel.xlsx"), &path).unwrap();
+        let err = commit(&state, &sessions, token, new_catalog()).unwrap_err();
+        assert!(err.contains("预览之后被修改过"), "{err}");
+        assert!(!err.contains("--"), "{err}");
+        assert!(state.with(|s| s.list_catalogs()).unwrap().is_empty());
     }
 
     #[test]
     fn unreadable_files_give_chinese_sentences() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(dir.path().join("mulu.db"));
-        let err = preview(&state, "not_a_workbook.xlsx").unwrap_err();
+        let sessions = ImportSessions::default();
+        let err = preview(&state, &sessions, fixture("not_a_workbook.xlsx")).unwrap_err();
         assert!(err.contains("不是 Excel 工作簿"), "{err}");
-        let err = preview(&state, "empty.xlsx").unwrap_err();
+        let err = preview(&state, &sessions, fixture("empty.xlsx")).unwrap_err();
         assert!(err.contains("空工作簿"), "{err}");
-        let opts = read_options(&state, None).unwrap();
-        let err = tauri::async_runtime::block_on(read_off_thread(" ".into(), opts)).unwrap_err();
-        assert_eq!(err, "请选择要导入的 Excel 工作簿。");
+        let err = preview(&state, &sessions, " ".into()).unwrap_err();
+        assert!(err.starts_with("请选择要导入的"), "{err}");
     }
 }

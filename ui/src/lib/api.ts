@@ -10,7 +10,6 @@ import type {
   GuidelineDomainSummary,
   GuidelineImportPreview,
   ImportPlan,
-  ImportPreview,
   Item,
   ItemFields,
   LibraryLoad,
@@ -19,11 +18,10 @@ import type {
   PackPreview,
   SearchHit,
   Unit,
-  UnitKind,
   Withheld,
 } from '../bindings/core'
 import type { AnnotatedFile, Report, WorkbookCheck } from '../bindings/review'
-import type { ExportDone, ExportOptionsArg } from './export'
+import type { ExportDone, ExportOptionsArg, ImportPreviewed, ImportTarget } from '../bindings/api'
 import type { StoreStatus } from './backup'
 
 export const api = {
@@ -84,16 +82,16 @@ export const api = {
   restoreBackup: (file: string) => invoke<BackupInfo | null>('restore_backup', { file }),
   /** Moves a database that does not open into the backup folder; a new one is created on next use. */
   setAsideDatabase: () => invoke<BackupInfo>('set_aside_database'),
-  /** Reads a workbook (nothing is written). `domain`: for tables whose domain was not recognised. */
-  importPreview: (path: string, domain: string | null) => invoke<ImportPreview>('import_preview', { path, domain }),
-  /** What importing into catalog `into` (null: a new catalog) would add, change and leave unchanged
-   *  (nothing is written). */
-  importPlan: (path: string, domain: string | null, into: number | null) =>
-    invoke<ImportPlan>('import_plan', { path, domain, into }),
-  /** Imports in one transaction: merged into `into`, or a new catalog of unit/kind/year (null: from
-   *  the file; kind null: judged from the unit's name). Resolves to the catalog written. */
-  importCommit: (path: string, domain: string | null, into: number | null, unit: string | null, kind: UnitKind | null, year: number | null) =>
-    invoke<Catalog>('import_commit', { path, domain, into, unit, kind, year }),
+  /** Reads a workbook once (nothing is written); the preview is kept by the app under `token`.
+   *  `domain`: for tables whose domain was not recognised (a new preview). */
+  importPreview: (path: string, domain: string | null) => invoke<ImportPreviewed>('import_preview', { path, domain }),
+  /** What importing the preview `token` into catalog `into` (null: a new catalog) would add, change and
+   *  leave unchanged (the file is not read again; nothing is written). */
+  importPlan: (token: number, into: number | null) => invoke<ImportPlan>('import_plan', { token, into }),
+  /** Writes what was previewed and planned for `target` in one transaction: merged into `target.into`, or a
+   *  new catalog of unit/kind/year (null: from the file). Refused if the file changed since the preview.
+   *  Resolves to the catalog written. */
+  importCommit: (token: number, target: ImportTarget) => invoke<Catalog>('import_commit', { token, target }),
   /** Set only by the e2e tests (env MULU_E2E_OPEN_FILE): the paths to use instead of the open dialog. */
   e2eOpenPaths: () => invoke<string[] | null>('e2e_open_paths'),
   checkCatalog: (catalogId: number) => invoke<Report>('check_catalog', { catalogId }),

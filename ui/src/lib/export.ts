@@ -1,6 +1,7 @@
 // Export choices that do not need the window: file names, the defaults of the Excel options, paths.
 // The export itself is done by the Rust side (mulu-export) through api.exportXlsx/Html/Json.
 import type { Unit, UnitKind } from '../bindings/core'
+import type { ExportOptionsArg, LowerLevelLabel } from '../bindings/api'
 
 export type ExportFormat = 'xlsx' | 'html' | 'json'
 
@@ -22,23 +23,10 @@ export const FORMATS: Record<ExportFormat, FormatInfo> = {
   json: { label: 'JSON', noun: 'JSON 文件', ext: 'json', filter: { name: 'JSON', extensions: ['json'] }, hasOptions: false },
 }
 
-/** The name of the lower-level column of the official table. */
-export type LowerLevelLabel = '乡级' | '镇级' | '街道'
-export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = ['乡级', '镇级', '街道']
-
-/** Options sent to export_xlsx / export_html (snake_case: the Rust struct's field names). */
-export interface ExportOptionsArg {
-  /** null = every domain of the catalog. */
-  domains: string[] | null
-  include_level: boolean
-  lower_level_label: LowerLevelLabel
-}
-
-/** What the export commands return. */
-export interface ExportDone {
-  path: string
-  items: number
-}
+// The lower-level labels (乡级/镇级/街道), the options and the result come from the Rust use-case layer
+// (mulu-api, generated into bindings/api.ts): the list is not repeated here.
+export { LOWER_LEVEL_LABELS } from '../bindings/api'
+export type { ExportDone, ExportOptionsArg, LowerLevelLabel } from '../bindings/api'
 
 // Characters Windows (and some Linux desktops) refuse in file names, plus control characters.
 const BAD_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]/g

@@ -1,6 +1,6 @@
 // The import dialog's logic that does not need the window: what the preview and the plan say, in
 // the words the dialog shows, and the defaults of a new catalog. Reading, comparing and writing are
-// done by the Rust side (mulu-import) through api.importPreview / importPlan / importCommit.
+// done by the Rust side (mulu-import) through api.importPreview (read once, kept under a token) / importPlan / importCommit.
 import type { ChangedItem, Diagnostic, ImportPlan, ImportPreview, PreviewItem, Severity, UnitKind } from '../bindings/core'
 import { FIELD_LABELS } from '../bindings/review'
 import { SEVERITIES, countBySeverity, bySeverity, itemName } from './review'

@@ -202,7 +202,7 @@ pub struct ExportArgs {
     pub no_level: bool,
     /// 下级一栏的名称
     #[arg(long, value_name = "乡级|镇级|街道", default_value = "乡级")]
-    pub lower_level_label: String,
+    pub lower_level_label: mulu_api::LowerLevelLabel,
 }
 
 #[derive(Debug, Args)]

@@ -237,3 +237,58 @@ fn a_tampered_pack_is_refused_with_one_chinese_line() {
     assert!(err.contains("校验和不符"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+/// A table whose domain cannot be recognised: nothing to add, so no empty catalog is created (exit 2,
+/// the same refusal as the app's, plus the flag to use); --dry-run still reports.
+#[test]
+fn nothing_to_import_is_refused_instead_of_an_empty_catalog() {
+    let env = Env::new();
+    let file = env.path("表1.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("表1").unwrap();
+    let header = [
+        "序号",
+        "一级事项",
+        "二级事项",
+        "公开内容",
+        "公开依据",
+        "公开时限",
+        "公开主体",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    let row = [
+        "1",
+        "某事项",
+        "某子项",
+        "内容",
+        "依据",
+        "20个工作日",
+        "某某镇",
+    ];
+    for (c, v) in row.iter().enumerate() {
+        ws.write(1, c as u16, *v).unwrap();
+    }
+    wb.save(&file).unwrap();
+    let f = file.to_str().unwrap();
+    let o = env.run(&[
+        "import",
+        f,
+        "--unit",
+        "某某县某某镇人民政府",
+        "--year",
+        "2026",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("没有可导入的事项") && err.contains("--domain"),
+        "{err}"
+    );
+    let list: Value = serde_json::from_str(&env.ok(&["catalog", "list", "--json"])).unwrap();
+    assert!(list.as_array().unwrap().is_empty(), "不应新建空目录");
+    let out = env.ok(&["import", f, "--dry-run"]);
+    assert!(out.contains("试运行"), "{out}");
+}

@@ -73,7 +73,7 @@ pub fn header(opts: &ExportOptions) -> Header {
     ];
     if opts.include_level {
         sub.push("县级".into());
-        sub.push(opts.lower_level_label.clone());
+        sub.push(opts.lower_level_label.to_string());
     }
     Header {
         ncols: 8 + sub.len() as u16,

@@ -28,5 +28,5 @@ mod xlsx;
 
 pub use error::ExportError;
 pub use html::html;
-pub use options::ExportOptions;
+pub use options::{ExportOptions, LowerLevelLabel};
 pub use xlsx::{write_guideline_xlsx, write_xlsx, xlsx_bytes, ROUNDTRIP_SHEET};

@@ -178,7 +178,13 @@ fn options_drop_level_columns_and_relabel_the_lower_level() {
     assert_eq!(r.width(), 12);
     assert_eq!(cell(&r, 2, 11), "依申请");
 
-    let mut wb = open(&xlsx_bytes(&export, &opts().lower_level_label("镇级")).unwrap());
+    let mut wb = open(
+        &xlsx_bytes(
+            &export,
+            &opts().lower_level_label(mulu_export::LowerLevelLabel::Town),
+        )
+        .unwrap(),
+    );
     let r = wb.worksheet_range("就业").unwrap();
     assert_eq!(cell(&r, 2, 13), "镇级");
 

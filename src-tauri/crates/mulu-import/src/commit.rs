@@ -180,8 +180,7 @@ pub fn to_export(
         .or_else(|| preview.unit_hint.clone())
         .ok_or_else(|| {
             StoreError::Invalid(
-                "文件里没有写明单位（标题行中找不到单位名），请指定单位名称（命令行用 --unit）。"
-                    .into(),
+                "文件里没有写明单位（标题行中找不到单位名），请指定单位名称。".into(),
             )
         })?;
     let mut unit = match origin {
@@ -215,7 +214,7 @@ pub fn to_export(
     }
     if catalog.year == 0 {
         return Err(StoreError::Invalid(
-            "文件里没有写明年度，请指定年度（命令行用 --year）。".into(),
+            "文件里没有写明年度，请指定年度。".into(),
         ));
     }
     if catalog.title.is_empty()

@@ -1,11 +1,14 @@
-//! `mulu import FILE [--into ID] [--dry-run] [--json]`：读取、预览、比对，再在一个事务里写入。
+//! `mulu import FILE [--into ID] [--dry-run] [--json]`：读取、预览、比对，再在一个事务里写入
+//! （用例见 [`mulu_api::import`]；这里只换参数、打印结果）。
 
 use std::path::Path;
 use std::process::ExitCode;
 
+/// 可识别的领域：指引库里的全部领域（含用户导入的），以及 --domain 指定的领域（审核、比较也用）。
+pub(crate) use mulu_api::import::read_options;
+use mulu_api::import::{ImportSession, ImportTarget};
 use mulu_core::model::{ImportPlan, ImportPreview, Severity, UnitKind};
 use mulu_core::store::Store;
-use mulu_import::{NewCatalogInfo, ReadOptions, Target};
 
 use crate::args::ImportArgs;
 use crate::error::{CliError, Result};
@@ -20,7 +23,8 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<ExitCode> {
         })?),
         None => None,
     };
-    let info = NewCatalogInfo {
+    let target = ImportTarget {
+        into: a.into,
         unit: a.unit.clone(),
         kind,
         year: a.year,
@@ -29,30 +33,10 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<ExitCode> {
     if is_json(&a.file) {
         return import_json(&mut store, &a);
     }
-    let opts = read_options(&store, a.domain.as_deref())?;
-    let preview = mulu_import::read_workbook(&a.file, &opts)?;
-    let plan = mulu_import::plan(&store, &preview, a.into)?;
-    let outcome = if a.dry_run {
-        None
-    } else {
-        let target = match a.into {
-            Some(id) => Target::Existing(id),
-            None => Target::New(info),
-        };
-        Some(mulu_import::commit(&mut store, &preview, &plan, &target)?)
-    };
-    if a.json {
-        let mut v = serde_json::to_value(&preview).map_err(json_err)?;
-        if let Some(obj) = v.as_object_mut() {
-            obj.insert("plan".into(), summary_json(&plan));
-            obj.insert(
-                "result".into(),
-                serde_json::to_value(&outcome).map_err(json_err)?,
-            );
-        }
-        crate::output::print_json(&v)?;
-    } else {
-        print_preview(&preview)?;
+    let mut session = ImportSession::read(&a.file, &read_options(&store, a.domain.as_deref())?)?;
+    let plan = session.plan(&store, a.into)?.clone();
+    if !a.json {
+        print_preview(&session.preview)?;
         outln!(
             "比对结果：新增 {} 项，更改 {} 项，不变 {} 项。",
             plan.added.len(),
@@ -62,6 +46,23 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<ExitCode> {
         for s in &plan.skipped_sheets {
             outln!("  未导入工作表“{s}”：认不出领域（可用 --domain 指定）。");
         }
+    }
+    let outcome = if a.dry_run {
+        None
+    } else {
+        Some(session.commit(&mut store, &target)?.outcome)
+    };
+    if a.json {
+        let mut v = serde_json::to_value(&session.preview).map_err(json_err)?;
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert("plan".into(), summary_json(&plan));
+            obj.insert(
+                "result".into(),
+                serde_json::to_value(&outcome).map_err(json_err)?,
+            );
+        }
+        crate::output::print_json(&v)?;
+    } else {
         match &outcome {
             None => outln!("试运行（--dry-run）：没有写入数据库。"),
             Some(o) => outln!(
@@ -73,11 +74,6 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// 可识别的领域：指引库里的全部领域（含用户导入的），以及 --domain 指定的领域。
-pub(crate) fn read_options(store: &Store, hint: Option<&str>) -> Result<ReadOptions> {
-    Ok(ReadOptions::from_store(store, hint)?)
 }
 
 fn print_preview(p: &ImportPreview) -> Result<()> {

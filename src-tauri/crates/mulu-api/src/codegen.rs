@@ -1,0 +1,29 @@
+//! 生成 `ui/src/bindings/api.ts`：用例的请求与结果类型（ts-rs），以及下级一栏的全部写法
+//! `LOWER_LEVEL_LABELS`（界面的选项由它给出）。测试 `tests/generated.rs` 核对仓库里的文件，
+//! `make generate` 重新生成。
+
+use mulu_export::LowerLevelLabel;
+use ts_rs::Config;
+
+use crate::export::{ExportDone, ExportFormat, ExportOptionsArg};
+use crate::import::{ImportPreviewed, ImportTarget};
+
+/// 前端用的用例类型；`ImportPreview`、`UnitKind` 来自 `core.ts`。
+pub fn typescript_bindings() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let body = mulu_core::ts_decls!(&cfg;
+        LowerLevelLabel, ExportFormat, ExportOptionsArg, ExportDone, ImportTarget, ImportPreviewed,
+    );
+    let labels = LowerLevelLabel::ALL
+        .iter()
+        .map(|l| format!("'{l}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "// 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n\
+         import type {{ ImportPreview, UnitKind }} from './core'\n\n{}\n\n\
+         /** 下级一栏的全部写法（官方表格的顺序）。 */\n\
+         export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = [{labels}]\n",
+        body.trim_end()
+    )
+}

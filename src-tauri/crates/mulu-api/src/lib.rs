@@ -1,0 +1,22 @@
+//! 用例层：桌面程序（`src-tauri/src/commands`）与命令行（`mulu-cli/src/cmd`）共用的用例。
+//!
+//! 每个用例是一个函数（或一个会话类型的方法），参数与结果是本模块的类型，校验只在这里做一次：
+//! 两个外壳只负责把参数换成请求、把结果显示出来（桌面程序序列化给界面，命令行打印文字或 JSON），
+//! 以及各自的提示（命令行在错误后面补上该用哪个参数，见 [`ApiError`]）。
+//!
+//! - [`import`]：读文件得到预览（读一次，记下文件指纹）、比对目标目录、写入**预览时的**内容；
+//!   写入前文件变了则拒绝。
+//! - [`export`]：Excel 报送表、网页、JSON，选项（领域、公开层级栏、下级名称）在这里校验。
+//!
+//! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
+
+pub mod codegen;
+mod error;
+pub mod export;
+pub mod import;
+
+pub use error::ApiError;
+pub use mulu_export::LowerLevelLabel;
+
+/// 用例的结果。
+pub type Result<T, E = ApiError> = std::result::Result<T, E>;

@@ -1,0 +1,54 @@
+// 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
+
+import type { ImportPreview, UnitKind } from './core'
+
+export type LowerLevelLabel = "乡级" | "镇级" | "街道";
+
+export type ExportFormat = "xlsx" | "html" | "json";
+
+export type ExportOptionsArg = { 
+/**
+ * 只导出这些领域（名称或别名）；`null` 或空为目录的全部领域。
+ */
+domains: Array<string> | null, 
+/**
+ * 是否含“公开层级”两栏。
+ */
+include_level: boolean, 
+/**
+ * 下级一栏的名称。
+ */
+lower_level_label: LowerLevelLabel, };
+
+export type ExportDone = { path: string, 
+/**
+ * 整份目录的事项数。
+ */
+items: number, 
+/**
+ * 目录标题（命令行的提示用）。
+ */
+title: string, };
+
+export type ImportTarget = { 
+/**
+ * 合并到的目录；为空时新建目录。
+ */
+into: number | null, 
+/**
+ * 新建目录的单位全称（空白等于没填：取文件里的）。
+ */
+unit: string | null, 
+/**
+ * 新建单位的类别；为空时按单位名称判断（已有的单位不变）。
+ */
+kind: UnitKind | null, 
+/**
+ * 新建目录的年度。
+ */
+year: number | null, };
+
+export type ImportPreviewed = { token: number, preview: ImportPreview, };
+
+/** 下级一栏的全部写法（官方表格的顺序）。 */
+export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = ['乡级', '镇级', '街道']
