@@ -480,6 +480,28 @@ fn r501_duplicate_item() {
     passes(&[good(), with(|i| i.domain = "水利".into())], rule);
 }
 
+/// 名称键与导入共用（`mulu_core::matching::name_key`）：以前审核的键不认繁体字、`1）`、`①` 这样的编号
+/// 和结尾的冒号，这些写法与指引的名称只差一两个字，被当成写错的名称（R502）；现在与指引同名。
+#[test]
+fn r502_uses_the_shared_name_key() {
+    let rule = "R502-name-near-guideline";
+    for l2 in [
+        "審核審批信息",
+        "1）审核审批信息",
+        "①审核审批信息",
+        "审核审批信息：",
+    ] {
+        passes(
+            &[with(|i| {
+                i.domain = "社会救助".into();
+                i.l1 = "临时救助".into();
+                i.l2 = l2.into();
+            })],
+            rule,
+        );
+    }
+}
+
 #[test]
 fn r502_name_near_guideline() {
     let rule = "R502-name-near-guideline";

@@ -107,18 +107,28 @@ impl Field {
 }
 
 impl ItemFields {
+    /// 单段文字的字段（领域、名称、公开内容、时限、主体、备注）的原文；其他字段为 `None`。
+    pub fn plain_text(&self, field: Field) -> Option<&str> {
+        Some(match field {
+            Field::Domain => &self.domain,
+            Field::L1 => &self.l1,
+            Field::L2 => &self.l2,
+            Field::Content => &self.content,
+            Field::TimeLimit => &self.time_limit,
+            Field::Subject => &self.subject,
+            Field::Notes => &self.notes,
+            Field::Basis | Field::Channels | Field::Audience | Field::Mode | Field::Level => {
+                return None
+            }
+        })
+    }
+
     /// 字段的可读文字（比较与显示用）：多项的以“、”连接，公开依据一条一行，
     /// 公开对象带特定群体说明（`依申请（申请人）`）。文字字段借用原文。
     pub fn text(&self, field: Field) -> Cow<'_, str> {
         let join = |v: Vec<&str>| Cow::Owned(v.join("、"));
         match field {
-            Field::Domain => Cow::Borrowed(&self.domain),
-            Field::L1 => Cow::Borrowed(&self.l1),
-            Field::L2 => Cow::Borrowed(&self.l2),
-            Field::Content => Cow::Borrowed(&self.content),
             Field::Basis => Cow::Owned(self.basis.join("\n")),
-            Field::TimeLimit => Cow::Borrowed(&self.time_limit),
-            Field::Subject => Cow::Borrowed(&self.subject),
             Field::Channels => join(self.channels.names().collect()),
             Field::Audience => {
                 let mut s = self
@@ -134,28 +144,22 @@ impl ItemFields {
             }
             Field::Mode => join(self.mode.iter().map(|m| m.as_str()).collect()),
             Field::Level => join(self.level.iter().map(|l| l.as_str()).collect()),
-            Field::Notes => Cow::Borrowed(&self.notes),
+            _ => Cow::Borrowed(self.plain_text(field).unwrap_or_default()),
         }
     }
 
     /// 两个事项的字段 `field` 是否相同（按存储的值，不是按文字：顺序、特定群体说明都算）。
     pub fn same(&self, other: &ItemFields, field: Field) -> bool {
         match field {
-            Field::Domain => self.domain == other.domain,
-            Field::L1 => self.l1 == other.l1,
-            Field::L2 => self.l2 == other.l2,
-            // 要素由公开内容拆出（采用的指引事项带指引里的要素），不单独比较。
-            Field::Content => self.content == other.content,
             Field::Basis => self.basis == other.basis,
-            Field::TimeLimit => self.time_limit == other.time_limit,
-            Field::Subject => self.subject == other.subject,
             Field::Channels => self.channels == other.channels,
             Field::Audience => {
                 self.audience == other.audience && self.audience_group == other.audience_group
             }
             Field::Mode => self.mode == other.mode,
             Field::Level => self.level == other.level,
-            Field::Notes => self.notes == other.notes,
+            // 要素由公开内容拆出（采用的指引事项带指引里的要素），不单独比较。
+            _ => self.plain_text(field) == other.plain_text(field),
         }
     }
 

@@ -1,6 +1,8 @@
 //! 事项的增删改查与排序。
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use std::sync::LazyLock;
+
+use rusqlite::{params, OptionalExtension, Row, ToSql, Transaction};
 
 use super::catalogs::{ensure_domain, touch};
 use super::json::{from_json, to_json};
@@ -103,6 +105,62 @@ pub(crate) fn check_fields(f: &ItemFields) -> Result<()> {
     Ok(())
 }
 
+/// 事项内容的列（改写与插入共用；领域只在插入时写），与 [`content_values`] 同序。
+const CONTENT_COLUMNS: [&str; 13] = [
+    "l1",
+    "l2",
+    "content",
+    "elements",
+    "basis",
+    "time_limit",
+    "subject",
+    "channels",
+    "audience",
+    "audience_group",
+    "mode",
+    "level",
+    "notes",
+];
+
+/// 事项内容各列的值（JSON 列先序列化），按 [`CONTENT_COLUMNS`] 的顺序。
+fn content_values(f: &ItemFields) -> Result<[Box<dyn ToSql + '_>; 13]> {
+    Ok([
+        Box::new(&f.l1),
+        Box::new(&f.l2),
+        Box::new(&f.content),
+        Box::new(to_json(&f.elements)?),
+        Box::new(to_json(&f.basis)?),
+        Box::new(&f.time_limit),
+        Box::new(&f.subject),
+        Box::new(to_json(&f.channels)?),
+        Box::new(to_json(&f.audience)?),
+        Box::new(&f.audience_group),
+        Box::new(to_json(&f.mode)?),
+        Box::new(to_json(&f.level)?),
+        Box::new(&f.notes),
+    ])
+}
+
+/// 执行带事项内容的语句：`fixed` 是其余的命名参数，内容各列的参数名是 `:列名`。
+fn execute_with_content(
+    tx: &Transaction,
+    sql: &str,
+    fixed: &[(&str, &dyn ToSql)],
+    f: &ItemFields,
+) -> Result<usize> {
+    static NAMES: LazyLock<Vec<String>> =
+        LazyLock::new(|| CONTENT_COLUMNS.iter().map(|c| format!(":{c}")).collect());
+    let values = content_values(f)?;
+    let mut params: Vec<(&str, &dyn ToSql)> = fixed.to_vec();
+    params.extend(
+        NAMES
+            .iter()
+            .zip(&values)
+            .map(|(n, v)| (n.as_str(), v.as_ref() as &dyn ToSql)),
+    );
+    Ok(tx.execute(sql, params.as_slice())?)
+}
+
 /// 在事务里改写一个事项的内容与“已改动”标记，返回改到的行数（0 表示没有这个事项）。
 pub(crate) fn write_fields(
     tx: &Transaction,
@@ -110,29 +168,17 @@ pub(crate) fn write_fields(
     fields: &ItemFields,
     modified: bool,
 ) -> Result<usize> {
-    Ok(tx.execute(
-        "UPDATE items SET l1 = ?2, l2 = ?3, content = ?4, elements = ?5, basis = ?6, time_limit = ?7,
-            subject = ?8, channels = ?9, audience = ?10, audience_group = ?11, mode = ?12, level = ?13,
-            notes = ?14, modified = ?15
-         WHERE id = ?1",
-        params![
-            id,
-            fields.l1,
-            fields.l2,
-            fields.content,
-            to_json(&fields.elements)?,
-            to_json(&fields.basis)?,
-            fields.time_limit,
-            fields.subject,
-            to_json(&fields.channels)?,
-            to_json(&fields.audience)?,
-            fields.audience_group,
-            to_json(&fields.mode)?,
-            to_json(&fields.level)?,
-            fields.notes,
-            modified
-        ],
-    )?)
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let set: Vec<String> = CONTENT_COLUMNS
+            .iter()
+            .map(|c| format!("{c} = :{c}"))
+            .collect();
+        format!(
+            "UPDATE items SET {}, modified = :modified WHERE id = :id",
+            set.join(", ")
+        )
+    });
+    execute_with_content(tx, &SQL, &[(":id", &id), (":modified", &modified)], fields)
 }
 
 /// 在事务里插入一个事项（`id` 为 `None` 时由数据库分配），返回其编号。
@@ -144,6 +190,17 @@ pub(crate) fn insert(
     f: &ItemFields,
     p: &Provenance,
 ) -> Result<i64> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let params: Vec<String> = CONTENT_COLUMNS.iter().map(|c| format!(":{c}")).collect();
+        format!(
+            "INSERT INTO items (id, catalog_id, position, domain, guideline_item_id, guideline_version,
+                modified, {})
+             VALUES (:id, :catalog_id, :position, :domain, :guideline_item_id, :guideline_version,
+                :modified, {})",
+            CONTENT_COLUMNS.join(", "),
+            params.join(", ")
+        )
+    });
     check_fields(f)?;
     let (gid, gver, modified) = match p {
         Provenance::Guideline {
@@ -157,33 +214,19 @@ pub(crate) fn insert(
         ),
         Provenance::Local => (None, None, false),
     };
-    tx.execute(
-        "INSERT INTO items (id, catalog_id, position, domain, l1, l2, content, elements, basis, time_limit,
-            subject, channels, audience, audience_group, mode, level, notes,
-            guideline_item_id, guideline_version, modified)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-        params![
-            id,
-            catalog_id,
-            position,
-            f.domain,
-            f.l1,
-            f.l2,
-            f.content,
-            to_json(&f.elements)?,
-            to_json(&f.basis)?,
-            f.time_limit,
-            f.subject,
-            to_json(&f.channels)?,
-            to_json(&f.audience)?,
-            f.audience_group,
-            to_json(&f.mode)?,
-            to_json(&f.level)?,
-            f.notes,
-            gid,
-            gver,
-            modified
+    execute_with_content(
+        tx,
+        &SQL,
+        &[
+            (":id", &id),
+            (":catalog_id", &catalog_id),
+            (":position", &position),
+            (":domain", &f.domain),
+            (":guideline_item_id", &gid),
+            (":guideline_version", &gver),
+            (":modified", &modified),
         ],
+        f,
     )?;
     ensure_domain(tx, catalog_id, &f.domain)?;
     Ok(tx.last_insert_rowid())

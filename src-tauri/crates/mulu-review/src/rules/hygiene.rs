@@ -7,26 +7,19 @@ use super::catalog::{DITTO_UNRESOLVED, FULLWIDTH_DIGITS, GLYPH_DAMAGE, STRAY_SPA
 use super::{ascii_digits, is_ditto, item_label, Ctx};
 use crate::input::ReviewItem;
 
-/// 一个事项要检查的文字：字段与原文（公开依据一条一项，其他载体一个一项）。
+/// 一个事项要检查的文字：字段与原文（公开依据一条一项，其他载体一个一项，公开对象只看特定群体说明；
+/// 领域与标记栏不查）。
 fn texts(f: &ItemFields) -> Vec<(Field, &str)> {
-    let mut v: Vec<(Field, &str)> = vec![
-        (Field::L1, &f.l1),
-        (Field::L2, &f.l2),
-        (Field::Content, &f.content),
-    ];
-    v.extend(f.basis.iter().map(|b| (Field::Basis, b.as_str())));
-    v.push((Field::TimeLimit, &f.time_limit));
-    v.push((Field::Subject, &f.subject));
-    v.extend(
-        f.channels
-            .extra
-            .iter()
-            .map(|e| (Field::Channels, e.as_str())),
-    );
-    if let Some(g) = &f.audience_group {
-        v.push((Field::Audience, g));
+    let mut v = Vec::new();
+    for field in Field::ALL {
+        match field {
+            Field::Domain | Field::Mode | Field::Level => {}
+            Field::Basis => v.extend(f.basis.iter().map(|b| (field, b.as_str()))),
+            Field::Channels => v.extend(f.channels.extra.iter().map(|e| (field, e.as_str()))),
+            Field::Audience => v.extend(f.audience_group.as_deref().map(|g| (field, g))),
+            _ => v.extend(f.plain_text(field).map(|t| (field, t))),
+        }
     }
-    v.push((Field::Notes, &f.notes));
     v
 }
 
