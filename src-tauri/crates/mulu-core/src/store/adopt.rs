@@ -30,7 +30,7 @@ impl Store {
                 )));
             }
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, catalog_id)?;
         ensure_domain(&tx, catalog_id, &g.name)?;
         let adopted: Vec<String> = {
@@ -86,7 +86,7 @@ impl Store {
             )));
         }
         let title = src.title.replace(&src.year.to_string(), &year.to_string());
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO catalogs (unit_id, year, title, domains) VALUES (?1, ?2, ?3, ?4)",
             params![src.unit_id, year, title, to_json(&src.domains)?],

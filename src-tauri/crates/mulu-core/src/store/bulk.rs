@@ -13,7 +13,7 @@ impl Store {
     /// 编号在本库中未被占用时也保留（导入到空库即与原库完全一致）。
     /// 同一单位同一年度已有目录时报错，不改动任何数据。
     pub fn insert_catalog(&mut self, export: &CatalogExport) -> Result<Catalog> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let unit_name = crate::text::tidy(&export.unit.name);
         let unit_id: Option<i64> = tx
             .query_row("SELECT id FROM units WHERE name = ?1", [&unit_name], |r| {

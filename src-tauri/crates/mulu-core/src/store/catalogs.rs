@@ -96,7 +96,7 @@ impl Store {
             Some(t) if !t.is_empty() => t,
             _ => format!("{}{}年政务公开事项标准目录", unit.name, new.year),
         };
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO catalogs (unit_id, year, title) VALUES (?1, ?2, ?3)",
             params![new.unit_id, new.year, title],
@@ -161,7 +161,7 @@ impl Store {
         if title.is_empty() {
             return Err(StoreError::Invalid("目录标题不能为空。".into()));
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let n = tx.execute(
             "UPDATE catalogs SET title = ?2, status = ?3, domains = ?4,
                 updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
@@ -187,7 +187,7 @@ impl Store {
 
     /// 删除目录及其全部事项。
     pub fn delete_catalog(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         if tx.execute("DELETE FROM catalogs WHERE id = ?1", [id])? == 0 {
             return Err(StoreError::not_found("目录", id));
         }

@@ -37,8 +37,21 @@ pub enum StoreError {
     Pack(#[from] crate::guideline::PackError),
     #[error("数据库中的数据无法解析（{0}）。数据库文件可能被其他程序改动过。")]
     Corrupt(#[from] serde_json::Error),
+    #[error("数据库正被另一个窗口或命令长时间占用（已等 2 分钟），这次修改没有保存。请关闭其他正在导入或导出的窗口、命令后重试。")]
+    Busy,
     #[error("数据库操作失败：{0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 impl StoreError {
@@ -64,6 +77,6 @@ pub(crate) fn on_unique(e: rusqlite::Error, message: impl FnOnce() -> String) ->
         {
             StoreError::Invalid(format!("数据不符合要求（{msg}），未保存。"))
         }
-        other => StoreError::Sqlite(other),
+        other => other.into(),
     }
 }

@@ -15,7 +15,7 @@ impl Store {
     /// 载入内置指引中数据库里还没有的版本（程序升级后自动生效，不改动已有目录）。
     pub(crate) fn sync_builtin_guidelines(&mut self) -> Result<()> {
         let domains = builtin_domains()?;
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         for d in &domains {
             let have: Option<i64> = tx
                 .query_row(
@@ -36,7 +36,7 @@ impl Store {
     /// 已有目录里的事项保留它们采用时的版本。同一版本号已存在时报错。
     pub fn load_guideline_version(&mut self, domain: &GuidelineDomain) -> Result<()> {
         validate_domain(&domain.name, domain)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         insert_version(&tx, domain, false)?;
         tx.commit()?;
         Ok(())
@@ -87,7 +87,7 @@ impl Store {
     /// 内容相同的跳过；同一版本号、内容不同时报错（什么都不载入），请换一个版本号。
     /// 已有目录里的事项保留它们采用时的版本。
     pub fn load_guideline_versions(&mut self, domains: &[GuidelineDomain]) -> Result<LibraryLoad> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let (plan, data) = plan_load(&tx, domains, None, OnClash::Refuse)?;
         store_planned(&tx, data)?;
         tx.commit()?;
@@ -142,7 +142,7 @@ impl Store {
     /// 版本号加上“（包名）”另存，两份都保留。已有目录里的事项保留它们采用时的版本。
     pub fn load_guideline_pack(&mut self, pack: &GuidelinePack) -> Result<LibraryLoad> {
         let label = pack.label();
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let (plan, data) = plan_load(
             &tx,
             &pack.domains,

@@ -290,7 +290,7 @@ impl Store {
 
     /// 新增本级特色事项，放在其领域的末尾。
     pub fn add_item(&mut self, catalog_id: i64, fields: &ItemFields) -> Result<Item> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, catalog_id)?;
         let pos = next_position(&tx, catalog_id, &fields.domain)?;
         let id = insert(&tx, None, catalog_id, pos, fields, &Provenance::Local)?;
@@ -301,7 +301,7 @@ impl Store {
     /// 放回一个完整的事项（保留其编号、来源与位置），用于撤销删除和导入。
     /// 同领域中该位置及之后的事项依次后移。
     pub fn restore_item(&mut self, item: &Item) -> Result<Item> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, item.catalog_id)?;
         let taken: Option<i64> = tx
             .query_row("SELECT id FROM items WHERE id = ?1", [item.id], |r| {
@@ -345,7 +345,7 @@ impl Store {
             },
             Provenance::Local => false,
         };
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, before.catalog_id)?;
         if fields.domain != before.fields.domain {
             // 换领域：移到新领域末尾，旧领域重新编号。
@@ -366,7 +366,7 @@ impl Store {
     /// 删除事项，返回被删的事项（界面据此撤销）。
     pub fn delete_item(&mut self, id: i64) -> Result<Item> {
         let item = self.get_item(id)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, item.catalog_id)?;
         tx.execute("DELETE FROM items WHERE id = ?1", [id])?;
         let order = domain_order(&tx, item.catalog_id, &item.fields.domain)?;
@@ -378,7 +378,7 @@ impl Store {
     /// 把事项移到其领域内的第 `position` 位（从 0 起；超出则放到末尾）。
     pub fn move_item(&mut self, id: i64, position: i64) -> Result<Item> {
         let item = self.get_item(id)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, item.catalog_id)?;
         let mut order = domain_order(&tx, item.catalog_id, &item.fields.domain)?;
         order.retain(|x| *x != id);
@@ -391,7 +391,7 @@ impl Store {
 
     /// 按给定的编号顺序重排一个领域的事项（拖动排序）。编号必须恰好是该领域的全部事项。
     pub fn reorder_items(&mut self, catalog_id: i64, domain: &str, ids: &[i64]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, catalog_id)?;
         let mut current = domain_order(&tx, catalog_id, domain)?;
         let mut wanted = ids.to_vec();

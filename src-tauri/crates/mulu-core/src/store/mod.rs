@@ -28,6 +28,31 @@ use rusqlite_migration::{Migrations, M};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// 开始一个写事务。`IMMEDIATE`：一开始就取得写锁。先读后写的事务若按默认的 `DEFERRED` 开始，
+/// 两个进程同时这样做时其中一个在“读锁升级为写锁”处立即失败（SQLite 不为这种情况等待）；
+/// 先取写锁则只是排队等待（[`wait_for_lock`]）。
+pub(crate) fn write_tx(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+}
+
+/// 等锁的时长：每次 50 毫秒，约 1 秒后在 stderr 说明在等什么（命令行用户看得到），最多等 2 分钟。
+const LOCK_STEP: std::time::Duration = std::time::Duration::from_millis(50);
+const LOCK_SAY_AFTER: i32 = 20;
+const LOCK_GIVE_UP: i32 = 2400;
+
+/// SQLite 的 busy handler：数据库被另一个进程锁着时反复等待。返回 false 即放弃（得到 SQLITE_BUSY，
+/// 报为 [`StoreError::Busy`]）。
+fn wait_for_lock(attempt: i32) -> bool {
+    if attempt == LOCK_SAY_AFTER {
+        eprintln!("数据库正被另一个窗口或命令使用，正在等它完成（最多等 2 分钟）……");
+    }
+    if attempt >= LOCK_GIVE_UP {
+        return false;
+    }
+    std::thread::sleep(LOCK_STEP);
+    true
+}
+
 /// 数据库结构的迁移，按顺序执行；只追加，不修改已发布的迁移。
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
@@ -109,7 +134,8 @@ impl Store {
     fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // 另一个进程（桌面程序或命令行）正在写时等它，而不是 5 秒后报错。
+        conn.busy_handler(Some(wait_for_lock))?;
         migrations().to_latest(&mut conn)?;
         let mut store = Store { conn, path };
         store.sync_builtin_guidelines()?;

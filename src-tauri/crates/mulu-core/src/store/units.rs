@@ -44,7 +44,7 @@ impl Store {
     /// 新建单位。同名单位已存在时报错。
     pub fn create_unit(&mut self, unit: &NewUnit) -> Result<Unit> {
         let name = check_name(&unit.name)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "INSERT INTO units (name, kind, region) VALUES (?1, ?2, ?3)",
             params![name, unit.kind.as_str(), to_json(&unit.region)?],
@@ -98,7 +98,7 @@ impl Store {
 
     pub fn update_unit(&mut self, unit: &Unit) -> Result<Unit> {
         let name = check_name(&unit.name)?;
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let n = tx
             .execute(
                 "UPDATE units SET name = ?2, kind = ?3, region = ?4 WHERE id = ?1",
@@ -114,7 +114,7 @@ impl Store {
 
     /// 删除单位。单位下还有目录时拒绝删除，以免误删目录。
     pub fn delete_unit(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         let catalogs: i64 = tx.query_row(
             "SELECT count(*) FROM catalogs WHERE unit_id = ?1",
             [id],

@@ -13,7 +13,7 @@ impl Store {
         if name.is_empty() {
             return Err(StoreError::Invalid("不予公开事项的名称不能为空。".into()));
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, w.catalog_id)?;
         tx.execute(
             "INSERT INTO withheld (catalog_id, domain, name, ground, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -29,7 +29,7 @@ impl Store {
     }
 
     pub fn update_withheld(&mut self, w: &Withheld) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, w.catalog_id)?;
         let n = tx.execute(
             "UPDATE withheld SET domain = ?2, name = ?3, ground = ?4, detail = ?5 WHERE id = ?1",
@@ -49,7 +49,7 @@ impl Store {
     }
 
     pub fn delete_withheld(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         if tx.execute("DELETE FROM withheld WHERE id = ?1", [id])? == 0 {
             return Err(StoreError::not_found("不予公开事项", id));
         }
@@ -75,7 +75,7 @@ impl Store {
                 "请写明不涉及的理由，例如“本镇无此项职能”。".into(),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, na.catalog_id)?;
         tx.execute(
             "INSERT INTO not_applicable (catalog_id, guideline_item_id, reason) VALUES (?1, ?2, ?3)
@@ -87,7 +87,7 @@ impl Store {
     }
 
     pub fn clear_not_applicable(&mut self, catalog_id: i64, guideline_item_id: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = super::write_tx(&mut self.conn)?;
         tx.execute(
             "DELETE FROM not_applicable WHERE catalog_id = ?1 AND guideline_item_id = ?2",
             params![catalog_id, guideline_item_id],
