@@ -55,6 +55,7 @@ pub fn run() {
             commands::review::check_catalog,
             commands::review::check_files,
             commands::review::annotate_files,
+            commands::review::cancel_review,
         ])
         .build(tauri::generate_context!());
     match app {
