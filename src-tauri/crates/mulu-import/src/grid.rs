@@ -390,6 +390,53 @@ mod tests {
     use super::*;
 
     #[test]
+    fn merged_cells_refer_to_their_source_and_are_bounded() {
+        let mut cells = Cells::default();
+        cells.put_str(0, 0, "一级事项");
+        cells.put_str(3, 2, "x");
+        let merge = [Dimensions::new((0, 0), (9, 1))]; // 截到 4 行 × 3 列之内
+        let mut budget = 1000;
+        let g = Grid::from_cells("表", cells, &merge, 100, &mut budget).unwrap();
+        assert_eq!(g.get(3, 1), "一级事项");
+        assert!(g.is_filled(3, 1) && !g.is_filled(0, 0) && !g.is_filled(3, 2));
+        assert_eq!(g.cell_ref(2, 1), "A1");
+        assert_eq!(g.merges(), vec![((0, 0), (3, 1))]);
+        assert_eq!(
+            g.own_cells().collect::<Vec<_>>(),
+            vec![(0, 0, "一级事项"), (3, 2, "x")]
+        );
+        assert_eq!(budget, 1000 - 12 * 7);
+        // 覆盖面积、展开后的文字量超过上限时报错。
+        let cells = || {
+            let mut c = Cells::default();
+            c.put_str(0, 0, "一级事项");
+            c.put_str(3, 2, "x");
+            c
+        };
+        assert_eq!(
+            Grid::from_cells("表", cells(), &merge, 7, &mut 1000).err(),
+            Some(GridError::MergedArea(7))
+        );
+        assert!(matches!(
+            Grid::from_cells("表", cells(), &merge, 100, &mut 10),
+            Err(GridError::Text(_))
+        ));
+    }
+
+    #[test]
+    fn long_cells_are_cut_and_noted() {
+        let mut cells = Cells::default();
+        let long = "条".repeat(MAX_CELL_CHARS + 5);
+        cells.put_str(2, 1, &long);
+        let g = Grid::from_cells("表", cells, &[], 0, &mut 0).unwrap();
+        assert_eq!(g.get(2, 1).chars().count(), MAX_CELL_CHARS);
+        assert_eq!(g.cut, vec![(2, 1, MAX_CELL_CHARS + 5)]);
+        let d = g.cut_diagnostics();
+        assert_eq!(d[0].cell.as_deref(), Some("B3"));
+        assert_eq!(d[0].severity, mulu_core::model::Severity::Error);
+    }
+
+    #[test]
     fn excel_dates() {
         assert_eq!(excel_date(45658.0), "2025-01-01");
         assert_eq!(excel_date(43600.5), "2019-05-15");
