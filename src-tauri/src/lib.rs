@@ -61,6 +61,7 @@ pub fn run() {
             commands::review::check_catalog,
             commands::review::check_files,
             commands::review::annotate_files,
+            commands::review::cancel_review,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -592,6 +592,39 @@ const tests = [
     await sleep(800)
     await browser.saveScreenshot(join(outDir, 'backups.png'))
   }],
+  ['a hostile file in a batch check is listed as unreadable, the rest are checked, and the window stays usable', async () => {
+    // Self-contained: makes two hostile workbooks (tests/hostile/make_corpus.py, stdlib Python) beside a good one.
+    const { execFileSync } = await import('node:child_process')
+    const dir = join(h.work, 'hostile')
+    mkdirSync(dir, { recursive: true })
+    execFileSync('python3', [join(repo, 'tests/hostile/make_corpus.py'), dir], {
+      env: { ...process.env, HOSTILE_ONLY: 'unique_count,empty_cells_1gib' },
+    })
+    // An earlier test may have left a dialog open.
+    await browser.keys(['Escape'])
+    await sleep(400)
+    await jsClick(await browser.$(byTest('nav-review')))
+    await (await browser.$(byTest('review-pick'))).waitForDisplayed({ timeout: 10000 })
+    answerOpenDialog([join(dir, 'unique_count.xlsx'), fixture('official_openpyxl.xlsx'), join(dir, 'empty_cells_1gib.xlsx')])
+    await jsClick(await browser.$(byTest('review-pick')))
+    const hostileRow = await rowWithText('review-files', 'unique_count')
+    await rowWithText('review-files', 'empty_cells_1gib')
+    const goodRow = await rowWithText('review-files', 'official_openpyxl')
+    const rowText = (r) => browser.execute((el) => el.innerText, r)
+    await browser.waitUntil(async () => /\d+\.\d%/.test(await rowText(goodRow)), {
+      timeout: 15000, timeoutMsg: 'the good file was not checked',
+    })
+    assert((await rowText(hostileRow)).includes('读不了'), `the hostile file is not unreadable: ${await rowText(hostileRow)}`)
+    // The window still answers: the hostile file's reason is shown, another screen opens, and back.
+    await jsClick(hostileRow)
+    await browser.waitUntil(async () => (await textOf(byTest('review-detail'))).includes('共享字符串表声明有'), {
+      timeout: 5000, timeoutMsg: 'the reason the file is unreadable is not shown',
+    })
+    await jsClick(await browser.$(byTest('nav-catalogs')))
+    await sleep(300)
+    await jsClick(await browser.$(byTest('nav-review')))
+    await rowWithText('review-files', 'empty_cells_1gib')
+  }],
 ]
 
 /** The text of every toast message on screen. */

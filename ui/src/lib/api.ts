@@ -99,6 +99,9 @@ export const api = {
   checkFiles: (paths: string[]) => invoke<WorkbookCheck[]>('check_files', { paths }),
   /** Writes 〈name〉（审核意见）.xlsx into `dir` for each workbook; emits REVIEW_PROGRESS_EVENT per file. */
   annotateFiles: (paths: string[], dir: string) => invoke<AnnotatedFile[]>('annotate_files', { paths, dir }),
+  /** Cancels the running check_files / annotate_files: no more files are started, running child processes are
+   *  killed, and the call rejects with "已取消。". */
+  cancelReview: () => invoke<void>('cancel_review'),
 }
 
 /** The event check_files / annotate_files send after each file (payload: BatchProgress). */

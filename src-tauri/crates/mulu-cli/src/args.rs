@@ -59,6 +59,9 @@ pub enum Command {
     /// 数据库备份：列出、立即备份、从备份恢复（数据库损坏时也能用）
     #[command(subcommand, help_template = HELP_TEMPLATE, subcommand_help_heading = "命令")]
     Backup(BackupCommand),
+    /// （内部）桌面程序在子进程里读不可信的文件：读、审核一个文件，结果以 JSON 写到标准输出
+    #[command(hide = true)]
+    Worker(WorkerArgs),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
 
@@ -247,6 +250,26 @@ pub struct CheckArgs {
     /// 为每个文件写一份批注工作簿（问题单元格着色并附批注，另有“审核意见”表）到这个文件夹
     #[arg(long, value_name = "DIR")]
     pub annotate: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// 读取选项与指引（JSON，`mulu_review::isolate::WorkerInput`）
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+    /// 本进程的地址空间上限（MB；只在 Linux 等 Unix 上生效）
+    #[arg(long, value_name = "MB")]
+    pub memory_mb: Option<u64>,
+    #[command(subcommand)]
+    pub job: WorkerJob,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkerJob {
+    /// 读、审核一个文件（输出 `WorkbookCheck`）
+    Check { path: PathBuf },
+    /// 读、审核一个文件并写批注工作簿到 DIR（输出 `AnnotatedFile`）
+    Annotate { path: PathBuf, dir: PathBuf },
 }
 
 #[derive(Debug, Args)]

@@ -22,13 +22,19 @@ pub enum ImportError {
         limit_mb: f64,
     },
 
-    #[error("工作表“{sheet}”声明的范围为 {rows} 行 × {cols} 列，超过上限（{limit} 个单元格），已拒绝读取。请在 Excel/WPS 中删去多余的空行空列后另存再导入。")]
+    #[error("“{path}”的工作表“{sheet}”有 {rows} 行 × {cols} 列，超过上限（{limit} 个单元格），已拒绝读取。请在 Excel/WPS 中删去多余的空行空列后另存再导入。")]
     SheetTooLarge {
+        path: PathBuf,
         sheet: String,
         rows: u64,
         cols: u64,
         limit: u64,
     },
+
+    /// 超过读取的其他上限（见 `limits.rs`）。`detail`：“里的 xl/worksheets/sheet1.xml 解压后有 1024.0 MB，
+    /// 超过每个部件 128 MB 的上限”。
+    #[error("“{path}”{detail}，已拒绝读取。目录工作簿通常只有几张表、几千行，请确认选对了文件；确是目录时请在 Excel/WPS 中删去多余的内容后另存再导入。")]
+    LimitExceeded { path: PathBuf, detail: String },
 
     #[error(
         "“{path}”不是 Excel 工作簿（.xlsx 或 .xls），也不是 Word 文档（.docx）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。"

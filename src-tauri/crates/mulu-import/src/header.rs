@@ -216,7 +216,7 @@ const MIN_CORE_LABEL_BYTES: usize = 6;
 fn core_count(grid: &Grid, r: u32) -> usize {
     let mut seen: Vec<Role> = Vec::new();
     let mut k = String::new();
-    for t in grid.row(r) {
+    for t in grid.texts(r) {
         // 栏名都很短；长的单元格是数据（每个数据行都要判断一次是否又是表头，省下求键的时间）。
         // 最短的核心栏名是两个汉字（“依据”“时限”），更短的格（√、序号）也不必看。
         if t.len() > MAX_LABEL_BYTES || t.len() < MIN_CORE_LABEL_BYTES || !has_core_char(t) {
@@ -417,7 +417,7 @@ mod tests {
             cells.put(0, c as u32, top.to_string());
             cells.put(1, c as u32, sub.to_string());
         }
-        let grid = crate::grid::Grid::from_cells("表", cells, &[]);
+        let grid = crate::grid::Grid::from_cells("表", cells, &[], 0, &mut 0).unwrap();
         let h = at(&grid, 0).expect("表头");
         assert_eq!(h.col(&Role::Township), Some(6));
         assert!(matches!(h.columns[7].1, Role::Extra(_)));

@@ -24,6 +24,7 @@ mod error;
 mod grid;
 mod guideline;
 mod header;
+mod limits;
 mod marks;
 mod merges;
 mod normalize;
@@ -68,6 +69,54 @@ pub fn read_workbook_bytes(
         read_tables_bytes(path, bytes, opts, table::Keep::Items)
     })?;
     Ok(into_preview(name.to_string(), tables))
+}
+
+/// 一张表照原样的文字与合并区域（批注工作簿重写原表用）。
+pub struct SheetCells {
+    pub name: String,
+    /// 有文字的格（合并区域只有左上角）：（行，列，文字），行列从 0 起。
+    pub cells: Vec<(u32, u32, String)>,
+    /// 合并区域（截到有文字的范围之内）：（左上角，右下角）。
+    pub merges: Vec<((u32, u32), (u32, u32))>,
+}
+
+/// 照原样读出工作簿各表的文字与合并区域（往返数据表 `_mulu` 除外），与导入相同的上限与读法。
+/// 只读 Excel 工作簿；Word 文档等给出错误。
+pub fn read_sheet_cells(path: &Path, opts: &ReadOptions) -> Result<Vec<SheetCells>, ImportError> {
+    guarded(path, || {
+        let bytes = workbook::read_file(path, opts)?;
+        match docx::sniff(path, &bytes) {
+            docx::Format::Workbook => {}
+            docx::Format::Docx => {
+                return Err(ImportError::NotAWorkbook {
+                    path: path.to_path_buf(),
+                })
+            }
+            docx::Format::Unsupported(kind) => {
+                return Err(ImportError::Unsupported {
+                    path: path.to_path_buf(),
+                    kind,
+                })
+            }
+        }
+        let mut book = workbook::open_bytes(path, bytes, opts)?;
+        let mut out = Vec::new();
+        for name in book.sheet_names() {
+            if name == roundtrip::SHEET {
+                continue;
+            }
+            let grid = workbook::sheet_grid(&mut book, path, &name, opts)?;
+            out.push(SheetCells {
+                cells: grid
+                    .own_cells()
+                    .map(|(r, c, t)| (r, c, t.to_string()))
+                    .collect(),
+                merges: grid.merges(),
+                name,
+            });
+        }
+        Ok(out)
+    })
 }
 
 fn into_preview(file: String, tables: Tables) -> ImportPreview {
@@ -133,7 +182,7 @@ fn read_tables_bytes(
             kind,
         }),
         docx::Format::Workbook => {
-            let mut book = workbook::open_bytes(path, bytes)?;
+            let mut book = workbook::open_bytes(path, bytes, opts)?;
             read_tables_from(&mut book, path, opts, keep)
         }
     }
@@ -163,7 +212,8 @@ fn parse_sheets(
             let grid = workbook::sheet_grid(book, path, name, opts)?;
             s.spawn(move |_| {
                 let has_content = (0..grid.height()).any(|r| !grid.is_blank_row(r));
-                let found = table::parse_sheet(&grid, opts, keep);
+                let mut found = table::parse_sheet(&grid, opts, keep);
+                attach_cut(&mut found, &grid);
                 *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some((has_content, found));
             });
         }
@@ -177,6 +227,21 @@ fn parse_sheets(
             Some((name.clone(), has_content, found))
         })
         .collect())
+}
+
+/// 过长文字的“错误”提示放进那一格所在的表格（表头在它之前的最后一个；都在它之后时放第一个）。
+/// 没有目录表格的表不提示（那张表不导入）。
+pub(crate) fn attach_cut(found: &mut [table::ParsedTable], grid: &grid::Grid) {
+    if found.is_empty() {
+        return;
+    }
+    for (d, (r, _, _)) in grid.cut_diagnostics().into_iter().zip(&grid.cut) {
+        let i = found
+            .iter()
+            .rposition(|t| t.rows.first().is_some_and(|row| row.item.row <= r + 1))
+            .unwrap_or(0);
+        found[i].diagnostics.push(d);
+    }
 }
 
 fn read_tables_from(

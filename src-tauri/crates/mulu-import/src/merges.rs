@@ -11,6 +11,8 @@ use std::sync::Arc;
 
 use calamine::Dimensions;
 use mulu_core::cellref;
+
+use crate::limits::{read_limited, MAX_ENTRY_BYTES, MAX_MERGES};
 use quick_xml::errors::{Error, IllFormedError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
@@ -45,11 +47,61 @@ impl MergeIndex {
     }
 }
 
+/// 解压一个部件，最多 [`MAX_ENTRY_BYTES`]（超过时返回 `None`，调用方退回 calamine，由它报错）。
 fn read_entry(zip: &mut zip::ZipArchive<Cursor<Arc<[u8]>>>, path: &str) -> Option<Vec<u8>> {
-    let mut f = zip.by_name(path).ok()?;
-    let mut out = Vec::with_capacity(usize::try_from(f.size()).ok()?.min(64 << 20));
-    f.read_to_end(&mut out).ok()?;
-    Some(out)
+    let f = zip.by_name(path).ok()?;
+    if f.size() > MAX_ENTRY_BYTES {
+        return None;
+    }
+    read_limited(f, MAX_ENTRY_BYTES)
+}
+
+/// `xl/workbook.xml` 里的表名，按出现顺序（认不出的结构返回已读到的）。
+pub(crate) fn sheet_names(xml: &[u8]) -> Vec<String> {
+    let mut r = Reader::from_reader(xml);
+    let mut out = Vec::new();
+    while let Ok(ev) = r.read_event() {
+        match ev {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
+                out.push(attr(&e, "name").unwrap_or_default());
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// 共享字符串表开头 `<sst uniqueCount=…>` 声明的条数（calamine 按它预留内存）。只读开头几 KB。
+pub(crate) fn sst_unique_count(f: impl Read) -> Option<u64> {
+    let mut head = Vec::new();
+    f.take(64 << 10).read_to_end(&mut head).ok()?;
+    let mut r = Reader::from_reader(head.as_slice());
+    loop {
+        match r.read_event().ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sst" => {
+                let n = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == k)
+                        .map(|a| {
+                            // 数字以外的写法（负数、空白）calamine 不预留，这里也不管；
+                            // 特别长的数字串按极大计。
+                            let v = a.value.trim();
+                            if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+                                v.parse::<u64>().unwrap_or(u64::MAX)
+                            } else {
+                                0
+                            }
+                        })
+                        .unwrap_or(0)
+                };
+                return Some(n("uniqueCount"));
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
 }
 
 /// 关系表里的目标：相对 `xl/`，或以 `/` 开头的绝对路径。
@@ -123,6 +175,10 @@ fn merges_after_sheet_data(xml: &[u8]) -> Option<Vec<Dimensions>> {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "mergeCell" => {
                 if let Some(v) = attr(&e, "ref") {
                     out.push(dimensions(&v)?);
+                    // 多于上限时不必读完：多一个就够网格报错。
+                    if out.len() > MAX_MERGES {
+                        return Some(out);
+                    }
                 }
             }
             Ok(Event::End(e)) if e.local_name().as_ref() == "mergeCells" => return Some(out),

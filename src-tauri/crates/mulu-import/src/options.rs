@@ -71,7 +71,7 @@ impl ReadOptions {
 }
 
 /// 一个可识别的领域。
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KnownDomain {
     pub name: String,
     pub aliases: Vec<String>,

@@ -49,7 +49,8 @@ fn error_kind(e: &ImportError) -> &'static str {
         ImportError::Malformed { .. } => "malformed",
         ImportError::TooLarge { .. }
         | ImportError::SheetTooLarge { .. }
-        | ImportError::WordTooLarge { .. } => "too_large",
+        | ImportError::WordTooLarge { .. }
+        | ImportError::LimitExceeded { .. } => "too_large",
         ImportError::Io { .. } => "io",
     }
 }

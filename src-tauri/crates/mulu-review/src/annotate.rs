@@ -2,12 +2,12 @@
 //! 着色并附批注，最前面加一张“审核意见”表，逐条列出问题并链接到单元格——审核人员把它退回给报送单位。
 //!
 //! rust_xlsxwriter 只能新建工作簿，所以这里重写文字与合并区域，原文件的字体与栏宽不保留；
-//! 往返数据表 `_mulu` 原样略去。
+//! 往返数据表 `_mulu` 原样略去。原表由 `mulu_import::read_sheet_cells` 读（与导入相同的上限：
+//! 文字过长的格截断、合并区域截到有文字的范围），所以耗时与格数、合并区域数成正比。
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Reader};
 use mulu_core::model::Severity;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Url, Workbook, Worksheet};
 
@@ -90,22 +90,24 @@ fn annotated_workbook(source: &Path, report: &Report) -> Result<Workbook, Review
         path: source.display().to_string(),
         detail,
     };
-    let mut book = open_workbook_auto(source).map_err(|e| src_err(e.to_string()))?;
-    let names: Vec<String> = book
-        .sheet_names()
-        .into_iter()
-        .filter(|n| n != "_mulu")
-        .collect();
+    let sheets = mulu_import::read_sheet_cells(source, &mulu_import::ReadOptions::default())
+        .map_err(|e| src_err(e.to_string()))?;
+    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     let st = Styles::new();
     let xe = xerr(source);
     let mut wb = Workbook::new();
 
-    // 单元格 → 该格的全部问题。
-    let mut by_cell: BTreeMap<(String, (u32, u16)), Vec<&Finding>> = BTreeMap::new();
+    // 工作表 → 单元格 → 该格的全部问题。
+    let mut by_cell: HashMap<&str, BTreeMap<(u32, u16), Vec<&Finding>>> = HashMap::new();
     for f in &report.findings {
         if let (Some(sheet), Some(cell)) = (&f.sheet, &f.cell) {
             if let Some(rc) = parse_a1(cell) {
-                by_cell.entry((sheet.clone(), rc)).or_default().push(f);
+                by_cell
+                    .entry(sheet.as_str())
+                    .or_default()
+                    .entry(rc)
+                    .or_default()
+                    .push(f);
             }
         }
     }
@@ -113,36 +115,36 @@ fn annotated_workbook(source: &Path, report: &Report) -> Result<Workbook, Review
     let findings_name = unique_name(FINDINGS_SHEET, &names);
     write_findings_sheet(wb.add_worksheet(), &st, &findings_name, source, report).map_err(&xe)?;
 
-    for name in &names {
-        let range = book
-            .worksheet_range(name)
-            .map_err(|e| src_err(format!("工作表“{name}”：{e}")))?;
-        let merges = match &mut book {
-            calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-            calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-            _ => Vec::new(),
-        };
+    let no_findings = BTreeMap::new();
+    for sheet in &sheets {
+        let name = &sheet.name;
+        let problems_here = by_cell.get(name.as_str()).unwrap_or(&no_findings);
         let ws = wb.add_worksheet();
         ws.set_name(name).map_err(&xe)?;
         print_setup(ws);
-        let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut widths: BTreeMap<u16, f64> = BTreeMap::new();
         let mut lines: BTreeMap<u32, usize> = BTreeMap::new();
-        let mut texts: BTreeMap<(u32, u16), String> = BTreeMap::new();
-        for (r, c, v) in range.used_cells() {
-            let (r, c) = (r as u32 + r0, (c as u32 + c0) as u16);
-            let text = match v {
-                Data::Empty => continue,
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                other => other.to_string(),
-            };
-            texts.insert((r, c), text);
-        }
-        // 栏宽：按该栏最长的一行文字，限制在 6–40 个字符宽；横跨几栏的合并格（标题）不算。
-        let wide: Vec<(u32, u16)> = merges
+        // 工作表最多 16384 栏：更右的格（文件声明的）不写。
+        let texts: BTreeMap<(u32, u16), &str> = sheet
+            .cells
             .iter()
-            .filter(|m| m.end.1 > m.start.1)
-            .map(|m| (m.start.0, m.start.1 as u16))
+            .filter_map(|(r, c, t)| Some(((*r, u16::try_from(*c).ok()?), t.as_str())))
+            .collect();
+        let merges: Vec<((u32, u16), (u32, u16))> = sheet
+            .merges
+            .iter()
+            .filter_map(|((r0, c0), (r1, c1))| {
+                Some((
+                    (*r0, u16::try_from(*c0).ok()?),
+                    (*r1, u16::try_from(*c1).ok()?),
+                ))
+            })
+            .collect();
+        // 栏宽：按该栏最长的一行文字，限制在 6–40 个字符宽；横跨几栏的合并格（标题）不算。
+        let wide: HashSet<(u32, u16)> = merges
+            .iter()
+            .filter(|(s, e)| e.1 > s.1)
+            .map(|(s, _)| *s)
             .collect();
         for ((r, c), t) in &texts {
             if wide.contains(&(*r, *c)) {
@@ -166,36 +168,30 @@ fn annotated_workbook(source: &Path, report: &Report) -> Result<Workbook, Review
             };
             let e = lines.entry(*r).or_insert(1);
             *e = (*e).max(n.min(12));
-            let problems = by_cell.get(&(name.clone(), (*r, *c)));
-            let fmt = match problems {
+            let fmt = match problems_here.get(&(*r, *c)) {
                 Some(ps) => st.for_severity(worst(ps)),
                 None => &st.text,
             };
-            ws.write_string_with_format(*r, *c, t, fmt).map_err(&xe)?;
+            ws.write_string_with_format(*r, *c, *t, fmt).map_err(&xe)?;
         }
-        for m in &merges {
-            let (mr, mc) = (m.start.0, m.start.1 as u16);
-            let (er, ec) = (m.end.0, m.end.1 as u16);
+        for ((mr, mc), (er, ec)) in &merges {
             if (mr, mc) == (er, ec) {
                 continue;
             }
-            let t = texts.get(&(mr, mc)).cloned().unwrap_or_default();
-            let fmt = match by_cell.get(&(name.clone(), (mr, mc))) {
+            let t = texts.get(&(*mr, *mc)).copied().unwrap_or_default();
+            let fmt = match problems_here.get(&(*mr, *mc)) {
                 Some(ps) => st.for_severity(worst(ps)),
                 None => &st.text,
             };
             // 与已写的格重叠的合并（个别文件里有）跳过，不让整份批注失败。
-            let _ = ws.merge_range(mr, mc, er, ec, &t, fmt);
+            let _ = ws.merge_range(*mr, *mc, *er, *ec, t, fmt);
         }
         for (r, n) in &lines {
             ws.set_row_height(*r, (*n as f64 * 13.5 + 4.0).max(18.0))
                 .map_err(&xe)?;
         }
         // 批注：每格一条，列出该格的全部问题。
-        for ((sheet, (r, c)), ps) in &by_cell {
-            if sheet != name {
-                continue;
-            }
+        for ((r, c), ps) in problems_here {
             if !texts.contains_key(&(*r, *c)) {
                 ws.write_string_with_format(*r, *c, "", st.for_severity(worst(ps)))
                     .map_err(&xe)?;

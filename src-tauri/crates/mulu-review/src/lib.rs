@@ -71,6 +71,7 @@ pub mod codegen;
 pub mod diff;
 mod error;
 mod input;
+pub mod isolate;
 mod report;
 pub mod rules;
 mod summary;

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod export;
 pub mod guidelines;
 pub mod import;
+pub mod worker;
 
 use std::path::Path;
 

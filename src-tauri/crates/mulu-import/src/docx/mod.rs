@@ -30,16 +30,16 @@ use crate::table::{self, Keep, ParsedTable};
 use crate::workbook::contains_utf16;
 use crate::{ImportError, ReadOptions, Tables};
 
-/// 正文 XML（`word/document.xml`）解压后的上限。
-const MAX_DOCUMENT_XML: u64 = 128 << 20;
+/// 正文 XML（`word/document.xml`）解压后的上限：与工作簿的每个部件相同。
+const MAX_DOCUMENT_XML: u64 = crate::limits::MAX_ENTRY_BYTES;
 /// `[Content_Types].xml` 的上限（只在找不到 `word/document.xml` 时读）。
 const MAX_CONTENT_TYPES: u64 = 1 << 20;
 /// 表格数、列数、一格字数的上限。
-const MAX_TABLES: usize = 1000;
+const MAX_TABLES: usize = crate::limits::MAX_SHEETS;
 const MAX_COLS: u32 = 16_384;
-const MAX_CELL_CHARS: usize = 32_767;
-/// 合并区域把左上角的文字复制到它覆盖的每一格：复制后的文字总量上限（字节）。
-const MAX_FILLED_BYTES: u64 = 256 << 20;
+const MAX_CELL_CHARS: usize = crate::limits::MAX_CELL_CHARS;
+/// 合并区域的文字按它覆盖的格数计：合计的上限（字节），与工作簿相同。
+const MAX_FILLED_BYTES: u64 = crate::limits::MAX_TEXT_BYTES;
 
 /// 文件是什么：按文件头，文件头认不出时按扩展名。
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,7 +157,10 @@ pub(crate) fn read_tables(
         if filled > MAX_FILLED_BYTES {
             return Err(too_large(path, "的合并单元格展开后文字过多".into()));
         }
-        let grid = Grid::from_cells(&name, laid.cells, &laid.merges);
+        // 合并区域已在上面按文字量限过（`filled`），这里不再扣。
+        let mut unlimited = u64::MAX;
+        let grid = Grid::from_cells(&name, laid.cells, &laid.merges, u64::MAX, &mut unlimited)
+            .map_err(|e| too_large(path, format!("的{name}{}", e.detail())))?;
         let has_content = (0..grid.height()).any(|r| !grid.is_blank_row(r));
         let mut found = table::parse_sheet(&grid, opts, keep);
         let unit = heading

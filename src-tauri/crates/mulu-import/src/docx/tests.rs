@@ -30,7 +30,10 @@ fn grid_of(xml: &[u8]) -> (Grid, Vec<layout::Note>) {
     assert_eq!(t.len(), 1);
     let laid = layout::lay_out(t.remove(0));
     (
-        Grid::from_cells("表1", laid.cells, &laid.merges),
+        Grid::from_cells("表1", laid.cells, &laid.merges, u64::MAX, &mut {
+            u64::MAX
+        })
+        .unwrap(),
         laid.notes,
     )
 }
@@ -54,13 +57,16 @@ fn grid_span_and_vmerge_become_merged_cells() {
     let (g, notes) = grid_of(&xml);
     assert!(notes.is_empty());
     assert_eq!((g.height(), g.width()), (3, 3));
-    assert_eq!(g.row(0), ["公开事项", "公开事项", "公开依据"]);
     assert_eq!(
-        g.row(1),
+        g.texts(0).collect::<Vec<_>>(),
+        ["公开事项", "公开事项", "公开依据"]
+    );
+    assert_eq!(
+        g.texts(1).collect::<Vec<_>>(),
         ["最低生活保障", "办事指南", "《社会救助暂行办法》"]
     );
     assert_eq!(
-        g.row(2),
+        g.texts(2).collect::<Vec<_>>(),
         ["最低生活保障", "审批结果", "《社会救助暂行办法》"]
     );
     assert_eq!(g.cell_ref(0, 1), "A1");
@@ -79,7 +85,7 @@ fn a_continue_cell_without_a_start_is_an_ordinary_cell() {
         tc("", &p("丁")),
     ));
     let (g, _) = grid_of(&xml);
-    assert_eq!(g.row(1), ["丙", "丁"]);
+    assert_eq!(g.texts(1).collect::<Vec<_>>(), ["丙", "丁"]);
     assert!(!g.is_filled(1, 0));
 }
 
@@ -94,7 +100,7 @@ fn grid_before_and_legacy_hmerge_keep_columns_in_place() {
         tc("", &p("特定群体")),
     ));
     let (g, _) = grid_of(&xml);
-    assert_eq!(g.row(0), ["", "公开对象", "公开对象"]);
+    assert_eq!(g.texts(0).collect::<Vec<_>>(), ["", "公开对象", "公开对象"]);
     assert_eq!(g.cell_ref(0, 2), "B1");
 }
 
@@ -183,7 +189,10 @@ fn nested_tables_fold_into_the_outer_cell_and_are_noted() {
         tc("", &p("右")),
     ));
     let (g, notes) = grid_of(&xml);
-    assert_eq!(g.row(0), ["外\n内甲\n内乙\n内丙\n内丁", "右"]);
+    assert_eq!(
+        g.texts(0).collect::<Vec<_>>(),
+        ["外\n内甲\n内乙\n内丙\n内丁", "右"]
+    );
     assert_eq!(notes.len(), 1);
     assert!(notes[0].2.contains("嵌有表格"));
 }
