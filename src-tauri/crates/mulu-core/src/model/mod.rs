@@ -18,8 +18,8 @@ pub use carrier::{Channels, StandardCarrier};
 pub use catalog::{Catalog, CatalogExport, CatalogStatus, CatalogSummary, NewCatalog};
 pub use item::{split_elements, Item, ItemFields, Provenance};
 pub use preview::{
-    ChangedItem, Diagnostic, Field, ImportPlan, ImportPreview, PlannedItem, PreviewItem,
-    PreviewOrigin, PreviewSheet, Severity,
+    ChangedItem, Diagnostic, DiagnosticCode, Field, ImportPlan, ImportPreview, PlannedItem,
+    PreviewItem, PreviewOrigin, PreviewSheet, Severity,
 };
 pub use unit::{NewUnit, Unit, UnitKind};
 pub use vocab::{Audience, Level, Mode};
