@@ -28,6 +28,7 @@ mod marks;
 mod merges;
 mod normalize;
 mod options;
+mod paste;
 mod roundtrip;
 mod table;
 mod workbook;
@@ -38,6 +39,7 @@ pub use commit::{
 pub use error::ImportError;
 pub use guideline::read_guideline;
 pub use options::{KnownDomain, ReadOptions};
+pub use paste::{read_pasted, split_tsv};
 
 use std::path::Path;
 
