@@ -6,11 +6,13 @@
 //!
 //! - [`import`]：读文件得到预览（读一次，记下文件指纹）、比对目标目录、写入**预览时的**内容；
 //!   写入前文件变了则拒绝。
+//! - [`adopt`]：采用指引事项（领域名先全部核对）。
 //! - [`paste`]：从 Excel/WPS 复制的行按同一个读取器读成事项预览。
 //! - [`export`]：Excel 报送表、网页、JSON，选项（领域、公开层级栏、下级名称）在这里校验。
 //!
 //! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
 
+pub mod adopt;
 pub mod codegen;
 mod error;
 pub mod export;
