@@ -43,6 +43,7 @@ pub fn run() {
             commands::items::restore_item,
             commands::items::move_item,
             commands::items::search_items,
+            commands::items::paste_preview,
             commands::withheld::list_withheld,
             commands::withheld::add_withheld,
             commands::withheld::update_withheld,

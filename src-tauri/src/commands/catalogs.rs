@@ -45,5 +45,8 @@ pub fn adopt_domain(
     domain: String,
     items: Option<Vec<String>>,
 ) -> Result<AdoptOutcome, String> {
-    state.with(|s| s.adopt_domain(catalog_id, &domain, items.as_deref()))
+    state.try_with(|s| {
+        let done = mulu_api::adopt::adopt(s, catalog_id, &[domain], items.as_deref())?;
+        Ok::<_, mulu_api::ApiError>(mulu_api::adopt::total(&done))
+    })
 }

@@ -10,7 +10,6 @@ use mulu_core::guideline::{
     GuidelineDomain, GuidelineDomainSummary, GuidelineImportPreview, GuidelinePack, LibraryLoad,
     PackPreview,
 };
-use mulu_import::ReadOptions;
 use serde::Serialize;
 use tauri::State;
 
@@ -60,38 +59,20 @@ type ReadGuideline = (
     String,
 );
 
+/// 读官方指引（[`mulu_api::guideline`]）：库里取出读取要用的东西，读文件在阻塞线程池里。
 async fn read_guideline(
     state: &AppState,
     path: &str,
     domain: Option<String>,
     version: Option<String>,
 ) -> Result<ReadGuideline, String> {
-    if path.trim().is_empty() {
-        return Err("请选择要导入的官方指引文件。".into());
-    }
-    // 读文件不占数据库：先取出可识别的领域与各领域的当前版本（新版本沿用它们的序号与编号）。
-    let (opts, version, current) = state.with(|s| {
-        let opts = ReadOptions::from_store(s, domain.as_deref())?;
-        let version = s.guideline_import_version(version.as_deref())?;
-        let current = s
-            .guideline_domains()?
-            .iter()
-            .map(|d| s.guideline_domain(&d.name, None))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok((opts, version, current))
+    let reader = state.try_with(|s| {
+        mulu_api::guideline::GuidelineReader::new(s, domain.as_deref(), version.as_deref())
     })?;
     let path = PathBuf::from(path);
     tauri::async_runtime::spawn_blocking(move || {
-        let base = |name: &str| current.iter().find(|d| d.name == name).cloned();
-        let (domains, diagnostics) = mulu_import::read_guideline(&path, &opts, &version, &base)
-            .map_err(|e| e.to_string())?;
-        if domains.is_empty() {
-            return Err(format!(
-                "“{}”中没有认得出领域的指引表格。请在“按此领域读取”里选择领域后重试。",
-                path.display()
-            ));
-        }
-        Ok((domains, diagnostics, version))
+        let r = reader.read(&path).map_err(|e| e.to_string())?;
+        Ok((r.domains, r.diagnostics, r.version))
     })
     .await
     .map_err(|e| format!("读取指引文件中途出错：{e}"))?

@@ -50,3 +50,13 @@ pub fn search_items(
 ) -> Result<Vec<SearchHit>, String> {
     state.with(|s| s.search_items(catalog_id, &query, 500))
 }
+
+/// 粘贴的预览：剪贴板里从 Excel/WPS 复制的行，按读工作簿的同一个读取器读成 `domain` 的事项（不写数据库）。
+#[tauri::command]
+pub fn paste_preview(
+    state: State<'_, AppState>,
+    text: String,
+    domain: String,
+) -> Result<mulu_api::paste::PastePreview, String> {
+    state.try_with(|s| mulu_api::paste::preview(s, &text, &domain))
+}

@@ -334,11 +334,17 @@ export type Severity = "错误" | "警告" | "提示";
 
 export type Field = "domain" | "l1" | "l2" | "content" | "basis" | "time_limit" | "subject" | "channels" | "audience" | "mode" | "level" | "notes";
 
+export type DiagnosticCode = "unknown_domain" | "extra_column" | "missing_column" | "no_level_column" | "error_value" | "no_items" | "ditto_without_above" | "tidied" | "damaged_marks" | "unmarked_carriers" | "no_name" | "unknown_mark" | "unknown_audience" | "unknown_mode" | "unknown_level" | "no_table" | "word_layout" | "no_legend" | "formula_without_value" | "cell_too_long" | "other";
+
 export type Diagnostic = { sheet: string, 
 /**
  * 单元格引用，例如 `H12`；针对整张表时为空。
  */
 cell: string | null, severity: Severity, 
+/**
+ * 提示的种类（稳定的代码）。
+ */
+code: DiagnosticCode, 
 /**
  * 中文说明：哪里不对、该怎么办。
  */

@@ -16,6 +16,8 @@ describe('paste rows from Excel', () => {
     const e = await openEditor(ITEMS())
     e.editor.select(2)
     expect(e.paste.offer(ROWS)).toBe(true)
+    await e.paste.readDone()
+    expect(fakeApi.pastePreview).toHaveBeenCalledWith(ROWS, '就业')
     expect(e.paste.show.value).toBe(true)
     expect(e.paste.paste.value).toMatchObject({ domain: '就业' })
     expect(e.paste.paste.value!.items.map((f) => f.l2)).toEqual(['临时救助申请', '救助结果公示'])
@@ -40,6 +42,7 @@ describe('paste rows from Excel', () => {
     e.editor.form.value!.notes = '先保存'
     await settled()
     e.paste.offer(ROWS)
+    await e.paste.readDone()
     await e.paste.confirm()
     expect(fakeApi.updateItem).toHaveBeenCalledTimes(1)
     expect(fakeApi.updateItem.mock.invocationCallOrder[0]!).toBeLessThan(fakeApi.addItem.mock.invocationCallOrder[0]!)
@@ -49,6 +52,7 @@ describe('paste rows from Excel', () => {
   it('keeps the rows added before an error, undone together', async () => {
     const e = await openEditor(ITEMS())
     e.paste.offer(ROWS)
+    await e.paste.readDone()
     fakeApi.addItem.mockImplementationOnce(async (c, f) => {
       fakeApi.addItem.mockImplementationOnce(async () => { throw '磁盘已满' })
       const it = { ...item(store.newId(), f.domain, f.l1, f.l2), catalog_id: c }
@@ -66,6 +70,7 @@ describe('paste rows from Excel', () => {
   it('says what to copy when the clipboard holds no rows', async () => {
     const e = await openEditor(ITEMS())
     expect(e.paste.offer('一级事项\t二级事项\t公开时限')).toBe(true) // a header row only
+    await e.paste.readDone()
     expect(e.paste.show.value).toBe(false)
     expect(e.messages[0]?.[0]).toBe('warning')
     expect(e.paste.offer('   ')).toBe(false)

@@ -1,10 +1,11 @@
-// Paste (Ctrl+V) rows copied from a catalog in Excel/WPS: previewed in a dialog (PasteDialog.vue),
+// Paste (Ctrl+V) rows copied from a catalog in Excel/WPS: read by the same reader as workbooks (the
+// Rust use case paste_preview: header detection, 同上, tidying), previewed in a dialog (PasteDialog.vue),
 // then added as 本级特色事项 of the target domain, undone as one edit.
 import { ref, type Ref } from 'vue'
 import type { Catalog, Item } from '../bindings/core'
 import { api, errorText } from '../lib/api'
 import type { Notify } from '../lib/notify'
-import { parsePaste, type PasteResult } from '../lib/paste'
+import type { PastePreview } from '../bindings/api'
 import type { Edit } from '../lib/undo'
 import type { Autosave } from './useAutosave'
 import type { ItemActions } from './useItemActions'
@@ -21,9 +22,11 @@ export interface PasteDeps {
 
 export function usePaste({ catalog, editor, actions, record, notify, reveal }: PasteDeps) {
   /** What the clipboard held, for the dialog. */
-  const paste = ref<(PasteResult & { domain: string }) | null>(null)
+  const paste = ref<(PastePreview & { domain: string }) | null>(null)
   const show = ref(false)
   const pasting = ref(false)
+  /** The clipboard being read (the preview opens when it is done); tests await it. */
+  let reading: Promise<void> | null = null
 
   /** The document's paste event: ours unless it lands in a field or while a dialog is open. */
   function onPaste(e: ClipboardEvent) {
@@ -32,21 +35,35 @@ export function usePaste({ catalog, editor, actions, record, notify, reveal }: P
     if (offer(e.clipboardData?.getData('text/plain') ?? '')) e.preventDefault()
   }
 
-  /** Text pasted on the editor: opens the preview (or says why not). False: not ours to handle. */
+  /** Text pasted on the editor: reads it, then opens the preview (or says why not). False: not ours
+   *  to handle. */
   function offer(text: string): boolean {
     const c = catalog.value
-    if (!c || show.value || !text.trim()) return false
+    if (!c || show.value || reading || !text.trim()) return false
     const domain = actions.targetDomain(c)
     if (!domain) return true
-    const result = parsePaste(text, domain)
+    reading = read(text, domain).finally(() => { reading = null })
+    return true
+  }
+
+  async function read(text: string, domain: string) {
+    let result: PastePreview
+    try {
+      result = await api.pastePreview(text, domain)
+    } catch (e) {
+      notify.error(errorText(e))
+      return
+    }
     if (result.items.length === 0) {
       notify.warning('剪贴板里没有可粘贴的事项：请从 Excel 复制按“一级事项、二级事项、公开内容、公开依据、公开时限、公开主体”排列的行。')
-      return true
+      return
     }
     paste.value = { ...result, domain }
     show.value = true
-    return true
   }
+
+  /** Resolves when the clipboard offered last has been read. */
+  const readDone = () => reading ?? Promise.resolve()
 
   async function confirm() {
     const c = catalog.value
@@ -88,7 +105,7 @@ export function usePaste({ catalog, editor, actions, record, notify, reveal }: P
     if (added.length === p.items.length) notify.success(`已粘贴 ${added.length} 个事项`)
   }
 
-  return { paste, show, pasting, onPaste, offer, confirm }
+  return { paste, show, pasting, onPaste, offer, confirm, readDone }
 }
 
 export type Paste = ReturnType<typeof usePaste>

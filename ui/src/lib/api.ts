@@ -21,7 +21,7 @@ import type {
   Withheld,
 } from '../bindings/core'
 import type { AnnotatedFile, Report, WorkbookCheck } from '../bindings/review'
-import type { ExportDone, ExportOptionsArg, ImportPreviewed, ImportTarget } from '../bindings/api'
+import type { ExportDone, ExportOptionsArg, ImportPreviewed, ImportTarget, PastePreview } from '../bindings/api'
 import type { StoreStatus } from './backup'
 
 export const api = {
@@ -56,6 +56,8 @@ export const api = {
   restoreItem: (item: Item) => invoke<Item>('restore_item', { item }),
   moveItem: (id: number, position: number) => invoke<Item>('move_item', { id, position }),
   searchItems: (catalogId: number, query: string) => invoke<SearchHit[]>('search_items', { catalogId, query }),
+  /** Rows copied from Excel/WPS read by the workbook reader into items of `domain` (nothing is written). */
+  pastePreview: (text: string, domain: string) => invoke<PastePreview>('paste_preview', { text, domain }),
   listWithheld: (catalogId: number) => invoke<Withheld[]>('list_withheld', { catalogId }),
   /** `withheld.id` is ignored; resolves to the stored entry with its id. */
   addWithheld: (withheld: Withheld) => invoke<Withheld>('add_withheld', { withheld }),

@@ -22,16 +22,16 @@ const preview: ImportPreview = {
     {
       sheet: '社会救助', domain: '社会救助',
       items: [item('社会救助', 4, '最低生活保障', '办事指南'), item('社会救助', 5, '最低生活保障', '')],
-      diagnostics: [{ sheet: '社会救助', cell: 'H4', severity: '提示', message: '载体清单里的 þ/¨ 是字体损坏后的 ■/□。', raw: 'þ政府网站\n¨政府公报' }],
+      diagnostics: [{ sheet: '社会救助', cell: 'H4', severity: '提示', code: 'damaged_marks', message: '载体清单里的 þ/¨ 是字体损坏后的 ■/□。', raw: 'þ政府网站\n¨政府公报' }],
     },
     {
       sheet: 'Sheet1', domain: null,
       items: [item('Sheet1', 2, '出生登记', '出生登记')],
-      diagnostics: [{ sheet: 'Sheet1', cell: null, severity: '警告', message: '认不出属于哪个领域。', raw: null }],
+      diagnostics: [{ sheet: 'Sheet1', cell: null, severity: '警告', code: 'unknown_domain', message: '认不出属于哪个领域。', raw: null }],
     },
     {
       sheet: '封面', domain: null, items: [],
-      diagnostics: [{ sheet: '封面', cell: null, severity: '提示', message: '这张表里没有目录表格，已跳过。', raw: null }],
+      diagnostics: [{ sheet: '封面', cell: null, severity: '提示', code: 'no_table', message: '这张表里没有目录表格，已跳过。', raw: null }],
     },
   ],
 }

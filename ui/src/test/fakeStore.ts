@@ -6,7 +6,7 @@
 import { vi } from 'vitest'
 import type { GuidelineDomain, Item, ItemFields, SearchHit } from '../bindings/core'
 import { applyMove } from '../lib/grid'
-import { plainCopy } from '../lib/item'
+import { newLocalFields, plainCopy } from '../lib/item'
 
 export function item(id: number, domain: string, l1: string, l2: string, extra: Partial<Item> = {}): Item {
   return {
@@ -99,6 +99,20 @@ export const fakeApi = {
     const it = store.find(id)
     Object.assign(it, plainCopy(fields))
     return copy(it)
+  }),
+  /** A stand-in for the Rust reader (tests only): tab-separated rows in the official column order, a
+   *  header row skipped, 同上 taking the cell above. */
+  pastePreview: vi.fn(async (text: string, domain: string) => {
+    await store.enter('pastePreview')
+    const rows = text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => l.split('\t'))
+    const items: ItemFields[] = []
+    for (const c of rows) {
+      if (c[0] === '一级事项' || c[0] === '序号') continue
+      const above = items.at(-1)
+      const l1 = c[0] === '同上' && above ? above.l1 : (c[0] ?? '')
+      items.push({ ...newLocalFields(domain, l1), l2: c[1] ?? '', content: c[2] ?? '', basis: c[3] ? [c[3]] : [], time_limit: c[4] || newLocalFields(domain).time_limit, subject: c[5] ?? '' })
+    }
+    return { items, warnings: [] as string[] }
   }),
   addItem: vi.fn(async (catalogId: number, fields: ItemFields) => {
     await store.enter('addItem')

@@ -30,6 +30,10 @@ pub enum ApiError {
     #[error("{}", nothing_message(.skipped))]
     NothingToImport { skipped: Vec<String> },
 
+    /// 官方指引文件里没有认得出领域的指引表格。
+    #[error("“{}”中没有认得出领域的指引表格。请选择领域后重试。", .path.display())]
+    NoGuidelineDomain { path: PathBuf },
+
     /// 新建目录时文件里没有单位名，也没有给出。
     #[error("文件里没有写明单位（标题行中找不到单位名），请填写单位名称。")]
     UnitMissing,
@@ -59,6 +63,7 @@ impl ApiError {
             ApiError::NothingToImport { skipped } if !skipped.is_empty() => {
                 Some("（命令行用 --domain 指定领域）")
             }
+            ApiError::NoGuidelineDomain { .. } => Some("（命令行用 --domain 指定领域）"),
             _ => None,
         }
     }

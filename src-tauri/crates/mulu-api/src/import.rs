@@ -203,12 +203,7 @@ fn read_file(path: &Path, limit: u64) -> Result<(std::fs::Metadata, Vec<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixture(name: &str) -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../tests/fixtures/workbooks")
-            .join(name)
-    }
+    use crate::fixture;
 
     fn store(dir: &tempfile::TempDir) -> Store {
         Store::open(&dir.path().join("mulu.db")).unwrap()

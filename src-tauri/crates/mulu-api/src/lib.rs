@@ -6,17 +6,31 @@
 //!
 //! - [`import`]：读文件得到预览（读一次，记下文件指纹）、比对目标目录、写入**预览时的**内容；
 //!   写入前文件变了则拒绝。
+//! - [`adopt`]：采用指引事项（领域名先全部核对）。
+//! - [`guideline`]：导入官方指引（读出的领域存为新版本）。
+//! - [`paste`]：从 Excel/WPS 复制的行按同一个读取器读成事项预览。
 //! - [`export`]：Excel 报送表、网页、JSON，选项（领域、公开层级栏、下级名称）在这里校验。
 //!
 //! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
 
+pub mod adopt;
 pub mod codegen;
 mod error;
 pub mod export;
+pub mod guideline;
 pub mod import;
+pub mod paste;
 
 pub use error::ApiError;
 pub use mulu_export::LowerLevelLabel;
 
 /// 用例的结果。
 pub type Result<T, E = ApiError> = std::result::Result<T, E>;
+
+/// 测试用：`tests/fixtures/workbooks/` 里的一个工作簿（见那里的 INDEX.md）。
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures/workbooks")
+        .join(name)
+}

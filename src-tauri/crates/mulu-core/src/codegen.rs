@@ -53,7 +53,7 @@ pub fn typescript_bindings() -> String {
         CatalogStatus, Catalog, CatalogSummary, NewCatalog, CatalogExport, Provenance, ItemFields, Item,
         WithholdGround, Withheld, NotApplicable, DataStatus, CarrierRequirement, GuidelineCarrier,
         GuidelineItem, GuidelineDomain, NationalSize, GuidelineDomainSummary, SearchHit,
-        Severity, Field, Diagnostic, PreviewItem, PreviewSheet, ImportPreview, PreviewOrigin,
+        Severity, Field, DiagnosticCode, Diagnostic, PreviewItem, PreviewSheet, ImportPreview, PreviewOrigin,
         ImportPlan, PlannedItem, ChangedItem, BackupKind, BackupInfo, LoadAction, DomainLoad, LibraryLoad,
         GuidelineImportPreview, PackPreview, AdoptOutcome,
     );

@@ -269,6 +269,7 @@ impl Grid {
                 sheet: self.name.clone(),
                 cell: Some(a1(*r, *c)),
                 severity: mulu_core::model::Severity::Error,
+                code: mulu_core::model::DiagnosticCode::CellTooLong,
                 message: format!(
                     "单元格有 {n} 个字，超过一格 {MAX_CELL_CHARS} 个字的上限（Excel 的上限），只读了前 {MAX_CELL_CHARS} 个字。请核对这一格，把多余的内容删去或移到别处。"
                 ),

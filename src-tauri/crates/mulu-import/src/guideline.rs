@@ -133,6 +133,7 @@ pub fn read_guideline(
                 sheet: t.sheet.clone(),
                 cell: None,
                 severity: Severity::Info,
+                code: mulu_core::model::DiagnosticCode::NoLegend,
                 message: "这张表没有说明“■”“□”含义的图例（如“■表示必选项，□表示可选项”）：勾上的载体记为“未注明”，没勾的不列入。".into(),
                 raw: None,
             });

@@ -29,6 +29,7 @@ mod marks;
 mod merges;
 mod normalize;
 mod options;
+mod paste;
 mod roundtrip;
 mod table;
 mod workbook;
@@ -39,10 +40,11 @@ pub use commit::{
 pub use error::ImportError;
 pub use guideline::read_guideline;
 pub use options::{KnownDomain, ReadOptions};
+pub use paste::{read_pasted, split_tsv};
 
 use std::path::Path;
 
-use mulu_core::model::{Diagnostic, ImportPreview, PreviewSheet, Severity};
+use mulu_core::model::{Diagnostic, DiagnosticCode, ImportPreview, PreviewSheet, Severity};
 
 /// 读一个工作簿，得到导入预览。文件读不了（不是工作簿、加密、损坏、空、没有目录表格）时返回错误。
 pub fn read_workbook(path: &Path, opts: &ReadOptions) -> Result<ImportPreview, ImportError> {
@@ -283,6 +285,7 @@ pub(crate) fn assemble(
                         sheet: name.clone(),
                         cell: None,
                         severity: Severity::Info,
+                        code: DiagnosticCode::NoTable,
                         message: "这张表里没有目录表格（封面、说明页等），已跳过。".into(),
                         raw: None,
                     }],
@@ -299,7 +302,7 @@ pub(crate) fn assemble(
                         let cells: Vec<&String> =
                             kept.iter().filter_map(|f| row.item.cells.get(f)).collect();
                         t.diagnostics.retain(|d| {
-                            !(d.message.starts_with(clean::NOTE_PREFIX)
+                            !(d.code == DiagnosticCode::Tidied
                                 && d.cell.as_ref().is_some_and(|c| cells.contains(&c)))
                         });
                         // 指引库里没有的领域（用户自建）也从往返数据认出。
@@ -310,7 +313,7 @@ pub(crate) fn assemble(
                 }
                 if t.domain.is_some() {
                     t.diagnostics
-                        .retain(|d| !d.message.contains("认不出属于哪个领域"));
+                        .retain(|d| d.code != DiagnosticCode::UnknownDomain);
                 }
             }
         }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use mulu_core::matching::is_ditto;
 use mulu_core::model::{
-    Audience, Channels, Diagnostic, Field, ItemFields, Level, Mode, PreviewItem, Severity,
-    StandardCarrier,
+    Audience, Channels, Diagnostic, DiagnosticCode, Field, ItemFields, Level, Mode, PreviewItem,
+    Severity, StandardCarrier,
 };
 use mulu_core::text::tidy;
 
@@ -121,7 +121,14 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn diag(&mut self, r: u32, c: Option<u32>, severity: Severity, message: String) {
+    fn diag(
+        &mut self,
+        r: u32,
+        c: Option<u32>,
+        severity: Severity,
+        code: DiagnosticCode,
+        message: String,
+    ) {
         let (cell, raw) = match c {
             Some(c) => (
                 Some(self.grid.cell_ref(r, c)),
@@ -133,6 +140,7 @@ impl Ctx<'_> {
             sheet: self.grid.name.clone(),
             cell,
             severity,
+            code,
             message,
             raw,
         });
@@ -177,7 +185,7 @@ fn parse_table(
         ctx.diag(
             h.first_row,
             None,
-            Severity::Warning,
+            Severity::Warning, DiagnosticCode::UnknownDomain,
             format!(
                 "第 {} 行起的表格认不出属于哪个领域（工作表名和标题里都没有已知领域名），请在导入时选择领域。",
                 h.first_row + 1
@@ -196,6 +204,7 @@ fn parse_table(
                 h.first_row,
                 Some(*c),
                 Severity::Info,
+                DiagnosticCode::ExtraColumn,
                 format!(
                     "“{}”栏不在官方表格中，其内容已并入备注。",
                     raw.replace('\n', "")
@@ -217,6 +226,7 @@ fn parse_table(
                 h.first_row,
                 None,
                 Severity::Warning,
+                DiagnosticCode::MissingColumn,
                 format!(
                     "第 {} 行的表头没有“{name}”栏，这一项将为空。",
                     h.first_row + 1
@@ -229,6 +239,7 @@ fn parse_table(
             h.first_row,
             None,
             Severity::Info,
+            DiagnosticCode::NoLevelColumn,
             format!(
                 "第 {} 行的表头没有“公开层级”栏（县级部门的目录常见），事项的公开层级留空。",
                 h.first_row + 1
@@ -269,13 +280,20 @@ fn parse_table(
                 *er,
                 Some(*ec),
                 Severity::Warning,
+                DiagnosticCode::ErrorValue,
                 format!("单元格是错误值 {e}，已按空白读取。"),
             );
         }
     }
     for (fr, fc) in &grid.formulas {
         if *fr >= h.data_start() && *fr < r {
-            ctx.diag(*fr, Some(*fc), Severity::Warning, FORMULA_ONLY.into());
+            ctx.diag(
+                *fr,
+                Some(*fc),
+                Severity::Warning,
+                DiagnosticCode::FormulaWithoutValue,
+                FORMULA_ONLY.into(),
+            );
         }
     }
     if rows.is_empty() {
@@ -283,6 +301,7 @@ fn parse_table(
             h.first_row,
             None,
             Severity::Info,
+            DiagnosticCode::NoItems,
             format!("第 {} 行的表头下面没有事项。", h.first_row + 1),
         );
     }
@@ -350,6 +369,7 @@ fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<P
                         r,
                         Some(*c),
                         Severity::Warning,
+                        DiagnosticCode::DittoWithoutAbove,
                         "“同上”上面没有可沿用的内容，已按空白读取，请填写实际内容。".into(),
                     );
                     ""
@@ -398,7 +418,7 @@ fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<P
             continue;
         }
         if let Some(message) = ch.message(label) {
-            ctx.diag(r, Some(c), Severity::Info, message);
+            ctx.diag(r, Some(c), Severity::Info, DiagnosticCode::Tidied, message);
         }
     }
 
@@ -419,13 +439,13 @@ fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<P
             Marking::Damaged(glyphs) => ctx.diag(
                 r,
                 Some(c),
-                Severity::Info,
+                Severity::Info, DiagnosticCode::DamagedMarks,
                 format!("载体清单里的 {glyphs} 是字体损坏后的 ■/□，已按勾选/未勾选读取；请把它们改回 ■/□。"),
             ),
             Marking::Plain if !list.is_empty() => ctx.diag(
                 r,
                 Some(c),
-                Severity::Info,
+                Severity::Info, DiagnosticCode::UnmarkedCarriers,
                 "载体没有用 ■/□ 勾选，已把列出的载体都当作选中。".into(),
             ),
             _ => {}
@@ -462,6 +482,7 @@ fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<P
             r,
             c,
             Severity::Warning,
+            DiagnosticCode::NoName,
             format!("第 {} 行有内容但没有事项名称，请补上一级/二级事项。", r + 1),
         );
     }
@@ -543,6 +564,7 @@ fn read_flags(ctx: &mut Ctx, r: u32, values: &[&str], f: &mut ItemFields) {
                             r,
                             Some(*c),
                             Severity::Warning,
+                            DiagnosticCode::UnknownMark,
                             format!(
                                 "“{}”栏的标记认不出，已按未勾选读取；请用 √ 标记。",
                                 tidy(sub)
@@ -583,6 +605,7 @@ fn read_flags(ctx: &mut Ctx, r: u32, values: &[&str], f: &mut ItemFields) {
                         r,
                         Some(*c),
                         Severity::Warning,
+                        DiagnosticCode::UnknownAudience,
                         "公开对象认不出，应为“全社会”或“特定群体”。".into(),
                     );
                 }
@@ -600,6 +623,7 @@ fn read_flags(ctx: &mut Ctx, r: u32, values: &[&str], f: &mut ItemFields) {
                         r,
                         Some(*c),
                         Severity::Warning,
+                        DiagnosticCode::UnknownMode,
                         "公开方式认不出，应为“主动”或“依申请”。".into(),
                     );
                 }
@@ -609,6 +633,7 @@ fn read_flags(ctx: &mut Ctx, r: u32, values: &[&str], f: &mut ItemFields) {
                     r,
                     Some(*c),
                     Severity::Warning,
+                    DiagnosticCode::UnknownLevel,
                     "公开层级认不出，应为“县级”和/或“乡级”。".into(),
                 );
             }

@@ -3,7 +3,6 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use mulu_core::guideline::AdoptOutcome;
 use mulu_core::model::{NewCatalog, NewUnit, UnitKind};
 
 use crate::args::CatalogCommand;
@@ -43,26 +42,12 @@ fn new(db: &Path, unit: &str, kind: &str, year: i32) -> Result<ExitCode> {
 
 fn adopt(db: &Path, id: i64, all: bool, domains: &[String]) -> Result<ExitCode> {
     let mut store = super::open_store(db)?;
-    store.get_catalog(id)?;
-    let names: Vec<String> = if all {
-        store
-            .guideline_domains()?
-            .into_iter()
-            .map(|d| d.name)
-            .collect()
-    } else {
-        // 先核对全部领域名称，再动手：一个写错就一个都不采用。
-        domains
-            .iter()
-            .map(|d| store.resolve_domain_name(d))
-            .collect::<Result<_, _>>()?
-    };
-    let mut total = AdoptOutcome::default();
-    for name in &names {
-        let n = store.adopt_domain(id, name, None)?;
-        crate::outln!("{}：新增 {} 个事项", name, n.added);
-        total.extend(n);
+    let wanted: &[String] = if all { &[] } else { domains };
+    let done = mulu_api::adopt::adopt(&mut store, id, wanted, None)?;
+    for d in &done {
+        crate::outln!("{}：新增 {} 个事项", d.domain, d.outcome.added);
     }
+    let total = mulu_api::adopt::total(&done);
     crate::outln!("共新增 {} 个事项。", total.added);
     if let Some(notice) = total.truncated_notice() {
         crate::outln!("{notice}");

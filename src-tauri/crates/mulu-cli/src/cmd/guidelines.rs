@@ -7,7 +7,7 @@ use mulu_core::guideline::{GuidelinePack, LibraryLoad, LoadAction};
 use mulu_core::model::Severity;
 
 use crate::args::{GuidelinesArgs, GuidelinesCommand};
-use crate::error::{CliError, Result};
+use crate::error::Result;
 use crate::output::{pad, print_json};
 
 pub fn run(db: &Path, args: GuidelinesArgs) -> Result<ExitCode> {
@@ -42,20 +42,8 @@ pub fn run(db: &Path, args: GuidelinesArgs) -> Result<ExitCode> {
 /// 每个认出的领域存为新版本，全部在一个事务里（见 `Store::load_guideline_versions`）。
 fn import(db: &Path, file: &Path, domain: Option<&str>, version: Option<&str>) -> Result<ExitCode> {
     let mut store = super::open_store(db)?;
-    let mut opts = super::import::read_options(&store, None)?;
-    if let Some(d) = domain {
-        // 指定的领域必须在库里（新版本沿用它的序号与编号）。
-        opts.domain_hint = Some(store.resolve_domain_name(d)?);
-    }
-    let version = store.guideline_import_version(version)?;
-    let base = |name: &str| store.guideline_domain(name, None).ok();
-    let (domains, diags) = mulu_import::read_guideline(file, &opts, &version, &base)?;
-    if domains.is_empty() {
-        return Err(CliError::Input(format!(
-            "“{}”中没有认得出领域的指引表格，请用 --domain 指定领域。",
-            file.display()
-        )));
-    }
+    let read = mulu_api::guideline::GuidelineReader::new(&store, domain, version)?.read(file)?;
+    let (domains, diags) = (read.domains, read.diagnostics);
     let loaded = store.load_guideline_versions(&domains)?;
     print_load(&loaded, "已导入")?;
     for d in diags.iter().filter(|d| d.severity != Severity::Info) {

@@ -20,8 +20,8 @@ pub use catalog::{Catalog, CatalogExport, CatalogStatus, CatalogSummary, NewCata
 pub use field::Field;
 pub use item::{split_elements, Item, ItemFields, Provenance};
 pub use preview::{
-    ChangedItem, Diagnostic, ImportPlan, ImportPreview, PlannedItem, PreviewItem, PreviewOrigin,
-    PreviewSheet, Severity,
+    ChangedItem, Diagnostic, DiagnosticCode, ImportPlan, ImportPreview, PlannedItem, PreviewItem,
+    PreviewOrigin, PreviewSheet, Severity,
 };
 pub use unit::{NewUnit, Unit, UnitKind};
 pub use vocab::{Audience, Level, Mode};

@@ -27,6 +27,57 @@ pub enum Severity {
 
 chinese_names!(Severity { Error => "错误", Warning => "警告", Info => "提示" });
 
+/// 提示的种类：稳定的代码，程序据此筛选提示（不看消息文字），界面与 `mulu import --json` 也可据此分类。
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticCode {
+    /// 表格认不出属于哪个领域。
+    UnknownDomain,
+    /// 官方表格以外的栏，内容并入备注。
+    ExtraColumn,
+    /// 表头缺少某一栏。
+    MissingColumn,
+    /// 表头没有“公开层级”栏。
+    NoLevelColumn,
+    /// 单元格是错误值（#REF! 等）。
+    ErrorValue,
+    /// 表头下面没有事项。
+    NoItems,
+    /// “同上”上面没有可沿用的内容。
+    DittoWithoutAbove,
+    /// 文字被规整（空白、编号、标点）。
+    Tidied,
+    /// 载体勾选符号是字体损坏后的字符。
+    DamagedMarks,
+    /// 载体没有用 ■/□ 勾选。
+    UnmarkedCarriers,
+    /// 有内容但没有事项名称。
+    NoName,
+    /// 勾选栏的标记认不出。
+    UnknownMark,
+    /// 公开对象认不出。
+    UnknownAudience,
+    /// 公开方式认不出。
+    UnknownMode,
+    /// 公开层级认不出。
+    UnknownLevel,
+    /// 工作表里没有目录表格，已跳过。
+    NoTable,
+    /// Word 表格的版式问题（嵌套表格、符号字体、过长的格）。
+    WordLayout,
+    /// 指引表格没有 ■/□ 的图例。
+    NoLegend,
+    /// 只有公式、没有计算结果的格（按公式原文读入）。
+    FormulaWithoutValue,
+    /// 文字超过一格 32,767 个字的上限，只读了前面的部分。
+    CellTooLong,
+    /// 其他（旧版本程序写的 JSON 没有代码）。
+    #[default]
+    Other,
+}
+
 /// 导入时读出的一条提示：在哪个单元格、有多严重、原文是什么。
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct Diagnostic {
@@ -34,6 +85,9 @@ pub struct Diagnostic {
     /// 单元格引用，例如 `H12`；针对整张表时为空。
     pub cell: Option<String>,
     pub severity: Severity,
+    /// 提示的种类（稳定的代码）。
+    #[serde(default)]
+    pub code: DiagnosticCode,
     /// 中文说明：哪里不对、该怎么办。
     pub message: String,
     /// 单元格原文。

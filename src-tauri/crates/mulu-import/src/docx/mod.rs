@@ -226,6 +226,7 @@ fn attach_notes(found: &mut [ParsedTable], grid: &Grid, notes: Vec<layout::Note>
             sheet: grid.name.clone(),
             cell: Some(a1(r, c)),
             severity: Severity::Warning,
+            code: mulu_core::model::DiagnosticCode::WordLayout,
             message,
             raw: Some(grid.get(r, c).to_string()).filter(|s| !s.is_empty()),
         });
