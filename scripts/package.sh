@@ -26,16 +26,33 @@ step "桌面程序与 .deb（tauri build --bundles deb）"
 # beforeBuildCommand builds ui/dist; src-tauri/tauri.package.json adds the external binary.
 "$TAURI" build --ci --bundles deb --config src-tauri/tauri.package.json -- --locked
 
-DEB=$(ls -t "$TARGET_DIR"/release/bundle/deb/*.deb | head -n 1)
+BUNDLED=$(ls -t "$TARGET_DIR"/release/bundle/deb/*.deb | grep -v '/biaozhunmulu_[^/]*$' | head -n 1)
+
+step "软件包名 / package name"
+# The bundler names the package after productName (标准目录编制器), but Debian package names are lowercase
+# ASCII (dpkg refuses to install it otherwise): repack the same files with Package: biaozhunmulu.
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+# dpkg-deb cannot even read that control file, so unpack the ar archive by hand.
+mkdir -p "$WORK/ar" "$WORK/pkg/DEBIAN"
+(cd "$WORK/ar" && ar x "$BUNDLED")
+tar -xf "$WORK"/ar/control.tar.* -C "$WORK/pkg/DEBIAN"
+tar -xf "$WORK"/ar/data.tar.* -C "$WORK/pkg"
+CONTROL="$WORK/pkg/DEBIAN/control"
+sed -i 's/^Package: .*/Package: biaozhunmulu/' "$CONTROL"
+DEB="$(dirname "$BUNDLED")/biaozhunmulu_$(sed -n 's/^Version: //p' "$CONTROL")_$(sed -n 's/^Architecture: //p' "$CONTROL").deb"
+dpkg-deb --root-owner-group --build "$WORK/pkg" "$DEB"
+rm -f "$BUNDLED"
 
 step "检查 / check $DEB"
 dpkg-deb -I "$DEB"
-dpkg-deb -c "$DEB"
-for f in ' ./usr/bin/biaozhunmulu$' ' ./usr/bin/mulu$' ' ./usr/share/applications/.*\.desktop$' ' ./usr/share/icons/.*\.png$'; do
-  dpkg-deb -c "$DEB" | grep -q "$f" || { echo "包里缺少 / missing in the package: $f" >&2; exit 1; }
+LIST=$(dpkg-deb -c "$DEB")
+echo "$LIST"
+for f in ' \./usr/bin/biaozhunmulu$' ' \./usr/bin/mulu$' ' \./usr/share/applications/.*\.desktop$' ' \./usr/share/icons/.*\.png$'; do
+  grep -q "$f" <<<"$LIST" || { echo "包里缺少 / missing in the package: $f" >&2; exit 1; }
 done
-ROOT=$(mktemp -d)
-trap 'rm -rf "$ROOT"' EXIT
+dpkg-deb -f "$DEB" Package | grep -qx biaozhunmulu
+ROOT="$WORK/root"
 dpkg -x "$DEB" "$ROOT"
 grep -E '^(Exec|MimeType)=' "$ROOT/usr/share/applications/"*.desktop
 "$ROOT/usr/bin/mulu" --help >/dev/null
