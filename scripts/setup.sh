@@ -4,7 +4,9 @@
 #     webkit2gtk-driver (WebKitWebDriver for end-to-end tests), fonts-noto-cjk (Chinese text),
 #     imagemagick (screenshots), pkg-config, file;
 #   - the UI's npm packages (ui/package-lock.json, with `npm ci`);
-#   - tauri-driver (WebDriver bridge) into ./tools/bin with `cargo install --locked`.
+#   - tauri-driver (WebDriver bridge) into ./tools/bin with `cargo install --locked`;
+#   - the Tauri CLI (npm @tauri-apps/cli, a prebuilt binary, pinned) into ./tools/tauri-cli — used only by
+#     scripts/package.sh to bundle the .deb, which then needs no network.
 # Needs: a Rust toolchain (rustup), Node.js >= 20 with npm, and root or sudo for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,4 +39,12 @@ fi
 if [ ! -x tools/bin/tauri-driver ]; then
   echo "==> 安装 tauri-driver / cargo install tauri-driver"
   cargo install tauri-driver --locked --root tools --quiet
+fi
+
+# Packaging only (scripts/package.sh): the Tauri CLI, same minor version as the tauri crate in Cargo.lock.
+TAURI_CLI_VERSION=2.12.5
+if [ "$(tools/tauri-cli/node_modules/.bin/tauri --version 2>/dev/null)" != "tauri-cli $TAURI_CLI_VERSION" ]; then
+  echo "==> 安装 Tauri 命令行（打包用）/ npm @tauri-apps/cli@$TAURI_CLI_VERSION into tools/tauri-cli"
+  mkdir -p tools/tauri-cli
+  npm install --prefix tools/tauri-cli --no-save --no-audit --no-fund --loglevel=error "@tauri-apps/cli@$TAURI_CLI_VERSION"
 fi

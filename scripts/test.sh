@@ -17,6 +17,9 @@ npm --prefix ui run typecheck
 npm --prefix ui test
 npm --prefix ui run build
 
+step "offline: no http(s):// load in the built UI (tests/offline/scan-dist.mjs)"
+node tests/offline/scan-dist.mjs ui/dist
+
 step "rust: fmt"
 cargo fmt --all -- --check
 

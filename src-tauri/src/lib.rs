@@ -2,6 +2,7 @@
 //! 业务逻辑都在 `mulu-core` 等核心库里，这里的命令只做参数转换。
 
 mod commands;
+mod launch;
 mod state;
 
 use state::AppState;
@@ -15,8 +16,11 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(db_path))
         .manage(commands::import::ImportSessions::default())
+        // “打开方式”：启动参数里的工作簿，界面取一次（launch.rs）。
+        .manage(launch::LaunchFile::from_env())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            launch::launch_file,
             commands::backup::store_status,
             commands::backup::list_backups,
             commands::backup::backup_now,

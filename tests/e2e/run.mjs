@@ -625,6 +625,29 @@ const tests = [
     await jsClick(await browser.$(byTest('nav-review')))
     await rowWithText('review-files', 'empty_cells_1gib')
   }],
+  ['no network request: every resource the window loaded is the app’s own (tauri://, ipc)', async () => {
+    // Self-contained: opens the window if an earlier test closed it, visits every screen the
+    // navigation enables (each loads its own chunk), then reads what the web view fetched.
+    // tests/offline/scan-dist.mjs is the static counterpart over ui/dist.
+    if (!browser) browser = await openApp()
+    await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === '1', {
+      timeout: 15000, timeoutMsg: 'the window did not become ready',
+    })
+    for (const id of ['guidelines', 'catalogs', 'editor', 'review', 'training']) {
+      const nav = await browser.$(byTest(`nav-${id}`))
+      if (await nav.isExisting() && await nav.isEnabled()) { await jsClick(nav); await sleep(600) }
+    }
+    const seen = await browser.execute(() => [
+      location.href,
+      ...performance.getEntriesByType('navigation').map((e) => e.name),
+      ...performance.getEntriesByType('resource').map((e) => e.name),
+      ...[...document.querySelectorAll('[src],[href],link[rel~="stylesheet"]')].map((el) => el.getAttribute('src') ?? el.getAttribute('href') ?? ''),
+    ])
+    const own = /^(tauri:\/\/localhost|https?:\/\/tauri\.localhost|ipc:\/\/localhost|https?:\/\/ipc\.localhost|data:|blob:|about:|#|\/|\.\/|assets\/)/
+    const remote = seen.filter((u) => u && /^(https?:|wss?:)?\/\//i.test(u) && !own.test(u))
+    assert(seen.length > 1, `no resource entries were recorded: ${JSON.stringify(seen)}`)
+    assert(remote.length === 0, `the window loaded from the network: ${remote.join(', ')}`)
+  }],
 ]
 
 /** The text of every toast message on screen. */

@@ -12,24 +12,23 @@ const HELP_TEMPLATE: &str = "{about}\n\n用法：{usage}\n\n{all-args}{after-hel
     version,
     about = "标准目录编制器命令行工具：基层政务公开事项标准目录的编制、导入导出与审核",
     help_template = HELP_TEMPLATE,
-    subcommand_help_heading = "命令",
-    next_help_heading = "选项",
+    subcommand_value_name = "命令",
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
-    after_help = "\n数据库默认与桌面程序共用（可用环境变量 MULU_DB 或 --db 指定）。运行 `mulu 命令 --help` 查看各命令的用法。"
+    after_help = "数据库默认与桌面程序共用（可用环境变量 MULU_DB 或 --db 指定）。运行 `mulu 命令 --help` 查看各命令的用法。"
 )]
 pub struct Cli {
-    /// 数据库文件路径（默认与桌面程序共用同一个文件）
-    #[arg(long, global = true, value_name = "PATH")]
+    /// 数据库文件路径（默认与桌面程序共用同一个文件；也可用环境变量 MULU_DB 指定）
+    #[arg(long, global = true, value_name = "PATH", display_order = 900)]
     pub db: Option<PathBuf>,
 
     /// 显示帮助
-    #[arg(short = 'h', long, global = true, action = clap::ArgAction::Help)]
+    #[arg(short = 'h', long, global = true, action = clap::ArgAction::Help, display_order = 901)]
     pub help: Option<bool>,
 
     /// 显示版本
-    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    #[arg(short = 'V', long, action = clap::ArgAction::Version, display_order = 902)]
     pub version: Option<bool>,
 
     #[command(subcommand)]
@@ -38,26 +37,52 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// 标准指引库：列出领域（事项数与数据状态）
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项", subcommand_help_heading = "命令")]
+    /// 标准指引库：列出 26 个领域（事项数与数据状态）；查看、导出一个领域的指引，导入官方指引工作簿
+    #[command(
+        help_template = HELP_TEMPLATE,
+        subcommand_value_name = "命令",
+        after_help = "示例：\n  mulu guidelines                                   列出全部领域\n  mulu guidelines show 社会救助                     查看一个领域的指引事项\n  mulu guidelines export 社会救助 --xlsx 指引.xlsx  导出为工作簿"
+    )]
     Guidelines(GuidelinesArgs),
     /// 目录：新建、采用指引、列出、查看
-    #[command(subcommand, help_template = HELP_TEMPLATE, subcommand_help_heading = "命令")]
+    #[command(
+        subcommand,
+        help_template = HELP_TEMPLATE,
+        subcommand_value_name = "命令",
+        after_help = "示例：\n  id=$(mulu catalog new --unit 某某县某某镇人民政府 --kind 乡镇 --year 2026)\n  mulu catalog adopt \"$id\" --domain 社会救助 养老服务\n  mulu catalog show \"$id\""
+    )]
     Catalog(CatalogCommand),
     /// 导出目录：官方格式的 Excel 工作簿、可发布的网页或 JSON
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "示例：\n  mulu export 1 --xlsx 目录.xlsx --lower-level-label 镇级\n  mulu export 1 --html 目录.html --domain 社会救助 养老服务\n  mulu export 1 --xlsx 民政局目录.xlsx --no-level"
+    )]
     Export(ExportArgs),
     /// 导入工作簿（.xlsx/.xls）、Word 文档（.docx）或目录 JSON：先给出预览与逐格提示，再写入新目录或合并进已有目录
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "示例：\n  mulu import 某某镇目录.xlsx --dry-run   只读取，列出各表、事项与逐格提示\n  mulu import 某某镇目录.xlsx             新建一份目录\n  mulu import 某某镇目录.xlsx --into 1    合并进 1 号目录（导入前自动备份数据库）"
+    )]
     Import(ImportArgs),
     /// 审核：检查工作簿（文件或文件夹，可多个），逐格列出问题；可写汇总表与批注工作簿
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "示例：\n  mulu check 某某镇目录.xlsx\n  mulu check 收到的目录/ --summary 汇总.xlsx --annotate 批注/\n\n退出码：0 没有错误；1 有错误；2 有文件读不了。规则见 docs/rules.md。"
+    )]
     Check(CheckArgs),
     /// 版本比对：两个版本的目录（两个文件，或库里的两个目录编号）之间的新增、删除与改动
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "示例：\n  mulu diff 2025年目录.xlsx 2026年目录.xlsx\n  mulu diff 1 2 --json"
+    )]
     Diff(DiffArgs),
     /// 数据库备份：列出、立即备份、从备份恢复（数据库损坏时也能用）
-    #[command(subcommand, help_template = HELP_TEMPLATE, subcommand_help_heading = "命令")]
+    #[command(
+        subcommand,
+        help_template = HELP_TEMPLATE,
+        subcommand_value_name = "命令",
+        after_help = "示例：\n  mulu backup list\n  mulu backup create\n  mulu backup restore 1      用最新的一份备份恢复"
+    )]
     Backup(BackupCommand),
     /// （内部）桌面程序在子进程里读不可信的文件：读、审核一个文件，结果以 JSON 写到标准输出
     #[command(hide = true)]
@@ -77,7 +102,7 @@ pub struct GuidelinesArgs {
 #[derive(Debug, Subcommand)]
 pub enum GuidelinesCommand {
     /// 查看一个领域的全部指引事项
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     Show {
         /// 领域名称，例如 社会救助
         #[arg(value_name = "领域")]
@@ -87,7 +112,7 @@ pub enum GuidelinesCommand {
         json: bool,
     },
     /// 把一个领域的指引导出为工作簿（来源图例写明的 ■ 必选 □ 可选，其余载体标 √；附图例与说明栏）
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     Export {
         /// 领域名称，例如 社会救助
         #[arg(value_name = "领域")]
@@ -97,7 +122,7 @@ pub enum GuidelinesCommand {
         xlsx: PathBuf,
     },
     /// 从官方或省级印发的指引工作簿导入领域指引，作为指引库的新版本
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     Import {
         /// 指引工作簿（.xlsx/.xls）或 Word 文档（.docx，读其中的表格）
         #[arg(value_name = "FILE")]
@@ -138,7 +163,7 @@ pub enum GuidelinesCommand {
 #[derive(Debug, Subcommand)]
 pub enum CatalogCommand {
     /// 新建目录，输出新目录的编号
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     New {
         /// 单位全称（不存在时自动新建）
         #[arg(long, value_name = "名称")]
@@ -151,7 +176,7 @@ pub enum CatalogCommand {
         year: i32,
     },
     /// 把标准指引的事项采用到目录
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     Adopt {
         /// 目录编号
         #[arg(value_name = "ID")]
@@ -164,14 +189,14 @@ pub enum CatalogCommand {
         domain: Vec<String>,
     },
     /// 列出全部目录
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     List {
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
     },
     /// 查看一份目录
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     Show {
         /// 目录编号
         #[arg(value_name = "ID")]
@@ -203,8 +228,13 @@ pub struct ExportArgs {
     /// 不含“公开层级”两栏（县级部门的目录）
     #[arg(long)]
     pub no_level: bool,
-    /// 下级一栏的名称
-    #[arg(long, value_name = "乡级|镇级|街道", default_value = "乡级")]
+    /// 下级一栏的名称（默认：乡级）
+    #[arg(
+        long,
+        value_name = "乡级|镇级|街道",
+        default_value = "乡级",
+        hide_default_value = true
+    )]
     pub lower_level_label: mulu_api::LowerLevelLabel,
 }
 
@@ -288,20 +318,74 @@ pub struct DiffArgs {
 #[derive(Debug, Subcommand)]
 pub enum BackupCommand {
     /// 列出数据库的备份（新的在前）：时间、缘由（每日、升级前、导入前、恢复前、手动）、大小、文件
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     List {
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
     },
     /// 立即备份一次（缘由记为“手动”），输出备份文件的路径
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     Create,
     /// 用一份备份恢复数据库：当前数据库先另存为“恢复前”备份（损坏的原样移到备份文件夹），不会丢失
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    #[command(help_template = HELP_TEMPLATE)]
     Restore {
         /// 备份文件的路径，或 `mulu backup list` 列出的序号（1 为最新）
         #[arg(value_name = "文件|序号")]
         backup: String,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    fn has_chinese(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    /// 每个命令（含子命令的子命令）都有中文说明，每个参数都有中文帮助。
+    #[test]
+    fn every_command_and_option_is_described_in_chinese() {
+        let mut root = Cli::command();
+        root.build();
+        let mut stack = vec![(String::from("mulu"), root)];
+        let mut seen = 0;
+        while let Some((path, mut cmd)) = stack.pop() {
+            seen += 1;
+            let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(has_chinese(&about), "`{path}` 没有中文说明");
+            for arg in cmd.get_arguments() {
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                assert!(
+                    has_chinese(&help),
+                    "`{path}` 的参数 {} 没有中文帮助",
+                    arg.get_id()
+                );
+            }
+            // 渲染出的帮助（中文栏目名、没有英文套话）由 tests/help.rs 逐个命令运行 `--help` 检查。
+            let text = crate::output::localize_help(&cmd.render_help().to_string());
+            assert!(
+                text.contains("用法："),
+                "`{path} --help` 没有用法行：\n{text}"
+            );
+            for sub in cmd.get_subcommands() {
+                stack.push((format!("{path} {}", sub.get_name()), sub.clone()));
+            }
+        }
+        assert!(seen >= 16, "只找到 {seen} 个命令");
+    }
+
+    #[test]
+    fn localize_help_translates_clap_words() {
+        let got = crate::output::localize_help(
+            "用法：mulu export [OPTIONS] <COMMAND>\n\nOptions:\n  --x <A>  说明 [default: 乡级]\nArguments:\n",
+        );
+        assert_eq!(
+            got,
+            "用法：mulu export [选项] <命令>\n\n选项：\n  --x <A>  说明 [默认：乡级]\n参数：\n"
+        );
+    }
 }

@@ -75,13 +75,52 @@ pub fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(n)))
 }
 
+/// 帮助文字里 clap 固定写成英文的几处换成中文：栏目标题（`Options:`、`Arguments:`、`Commands:`，
+/// 以及 `选项:` 这类半角冒号）、用法行的 `[OPTIONS]`、`<COMMAND>`、默认值的 `[default: …]`。
+pub fn localize_help(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive('\n') {
+        let (body, nl) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        let heading = match body.trim_end() {
+            "Options:" | "选项:" => Some("选项："),
+            "Arguments:" | "参数:" => Some("参数："),
+            "Commands:" | "命令:" => Some("命令："),
+            _ => None,
+        };
+        match heading {
+            Some(h) => out.push_str(h),
+            None => out.push_str(
+                &body
+                    .replace("[OPTIONS]", "[选项]")
+                    .replace("<COMMAND>", "<命令>")
+                    .replace("[COMMAND]", "[命令]")
+                    .replace("[default: ", "[默认："),
+            ),
+        }
+        out.push_str(nl);
+    }
+    out
+}
+
 /// clap 的解析错误：帮助与版本照常输出；其余给一行中文说明，退出码 2。
 pub fn clap_error(e: clap::Error) -> ExitCode {
     match e.kind() {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = e.print();
+            if e.kind() == ErrorKind::DisplayVersion {
+                let _ = e.print();
+            } else {
+                let text = localize_help(&e.render().to_string());
+                if e.use_stderr() {
+                    eprint!("{text}");
+                } else if std::io::stdout().lock().write_all(text.as_bytes()).is_err() {
+                    return ExitCode::SUCCESS; // 管道已关闭（如 `mulu --help | head`）
+                }
+            }
             if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
                 return ExitCode::from(2);
             }
