@@ -117,7 +117,7 @@ const SAMPLES: &[Sample] = &[
         level: Level::Township,
         export: || {
             ExportOptions::default()
-                .lower_level_label("镇级")
+                .lower_level_label(mulu_export::LowerLevelLabel::Town)
                 .exported_at(EXPORTED_AT)
         },
     },
@@ -173,7 +173,7 @@ const SAMPLES: &[Sample] = &[
         level: Level::Township,
         export: || {
             ExportOptions::default()
-                .lower_level_label("街道")
+                .lower_level_label(mulu_export::LowerLevelLabel::Subdistrict)
                 .exported_at(EXPORTED_AT)
         },
     },
