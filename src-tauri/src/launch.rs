@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use tauri::State;
 
 /// 能用“打开方式”打开的文件（与 tauri.conf.json 的 `bundle.fileAssociations` 一致）。
-pub const EXTENSIONS: &[&str] = &["xlsx", "xls"];
+pub const EXTENSIONS: &[&str] = &["xlsx", "xls", "docx"];
 
 /// 启动时带来的文件，取一次后为空。
 pub struct LaunchFile(Mutex<Option<PathBuf>>);

@@ -76,6 +76,8 @@ export const api = {
   /** Set only by the e2e tests (env MULU_E2E_SAVE_DIR): save there instead of asking. */
   e2eSaveDir: () => invoke<string | null>('e2e_save_dir'),
   appInfo: () => invoke<AppInfo>('app_info'),
+  /** The workbook the app was started with (打开方式), handed out once; null otherwise. */
+  launchFile: () => invoke<string | null>('launch_file'),
   /** Whether the database opens; if not, why (damaged / from a newer program). */
   storeStatus: () => invoke<StoreStatus>('store_status'),
   listBackups: () => invoke<BackupInfo[]>('list_backups'),

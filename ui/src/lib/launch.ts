@@ -3,14 +3,14 @@
 // and hands it out once through `launch_file`. App.vue fetches it at startup and shows the
 // 单位与目录 screen, whose import button takes it and opens the import dialog on that file.
 import { ref } from 'vue'
-import { invoke } from '@tauri-apps/api/core'
+import { api } from './api'
 
 /** The workbook the app was started with, until the import dialog takes it. */
 export const pendingLaunch = ref<string | null>(null)
 
 /** Asks the Rust side for the start-up file (only the first call in a process gets it). */
 export async function loadLaunchFile(
-  fetch: () => Promise<string | null> = () => invoke<string | null>('launch_file'),
+  fetch: () => Promise<string | null> = api.launchFile,
 ): Promise<string | null> {
   let p: string | null = null
   try {
