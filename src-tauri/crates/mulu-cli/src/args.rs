@@ -85,7 +85,13 @@ pub enum Command {
     )]
     Backup(BackupCommand),
     /// （内部）桌面程序在子进程里读不可信的文件：读、审核一个文件，结果以 JSON 写到标准输出
-    #[command(hide = true)]
+    #[command(
+        hide = true,
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "选项",
+        subcommand_help_heading = "命令",
+        subcommand_value_name = "命令"
+    )]
     Worker(WorkerArgs),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
@@ -297,9 +303,22 @@ pub struct WorkerArgs {
 #[derive(Debug, Subcommand)]
 pub enum WorkerJob {
     /// 读、审核一个文件（输出 `WorkbookCheck`）
-    Check { path: PathBuf },
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Check {
+        /// 要读的文件
+        #[arg(value_name = "FILE")]
+        path: PathBuf,
+    },
     /// 读、审核一个文件并写批注工作簿到 DIR（输出 `AnnotatedFile`）
-    Annotate { path: PathBuf, dir: PathBuf },
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Annotate {
+        /// 要读的文件
+        #[arg(value_name = "FILE")]
+        path: PathBuf,
+        /// 批注工作簿写到这个文件夹
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
