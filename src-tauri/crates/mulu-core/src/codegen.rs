@@ -62,3 +62,25 @@ pub fn typescript_bindings() -> String {
         body.trim_end()
     ) + "\n"
 }
+
+/// 测试用：仓库里生成的文件 `rel`（相对仓库根）与 `want` 不一致时返回说明；设了环境变量
+/// `UPDATE_GENERATED` 时改写它（`make generate`）。core、review、api 三处生成的文件都用它核对。
+pub fn check_generated(rel: &str, want: &str) -> Result<(), String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../..")
+        .join(rel);
+    if std::env::var_os("UPDATE_GENERATED").is_some() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{rel}：{e}"))?;
+        }
+        return std::fs::write(&path, want).map_err(|e| format!("{rel}：{e}"));
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    if have == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "{rel} 与 Rust 类型不一致：请运行 `make generate` 并提交生成的文件。"
+        ))
+    }
+}

@@ -2,7 +2,7 @@
 //! 文字规整、逐格提示都相同。复制时常不带表头：认不出表头时按官方表格的栏序
 //! （[序号,] 一级事项、二级事项、公开内容、公开依据、公开时限、公开主体）补一行表头再读。
 
-use mulu_core::model::{Diagnostic, DiagnosticCode, PreviewSheet, Severity};
+use mulu_core::model::{Diagnostic, DiagnosticCode, Field, PreviewSheet, Severity};
 
 use crate::grid::{Cells, Grid};
 use crate::options::ReadOptions;
@@ -23,16 +23,17 @@ pub fn read_pasted(text: &str, opts: &ReadOptions) -> (PreviewSheet, bool) {
         } else {
             vec![]
         };
+        // 官方表格前六栏的名称（与导出、表头识别同一处定义）。
         header.extend(
             [
-                "一级事项",
-                "二级事项",
-                "公开内容",
-                "公开依据",
-                "公开时限",
-                "公开主体",
+                Field::L1,
+                Field::L2,
+                Field::Content,
+                Field::Basis,
+                Field::TimeLimit,
+                Field::Subject,
             ]
-            .map(String::from),
+            .map(|f| f.label().to_string()),
         );
         let mut with_header = vec![header];
         with_header.extend(rows);

@@ -34,22 +34,12 @@ pub fn typescript_bindings() -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     /// `ui/src/bindings/review.ts` 必须与类型一致；`UPDATE_GENERATED=1` 时改写它。
     #[test]
     fn typescript_bindings_match_types() {
-        let path =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/bindings/review.ts");
         let want = super::typescript_bindings();
-        if std::env::var_os("UPDATE_GENERATED").is_some() {
-            std::fs::write(&path, want).unwrap();
-            return;
+        if let Err(e) = mulu_core::codegen::check_generated("ui/src/bindings/review.ts", &want) {
+            panic!("{e}");
         }
-        let have = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            have == want,
-            "ui/src/bindings/review.ts 与 Rust 类型不一致：请运行 `make generate` 并提交生成的文件。"
-        );
     }
 }
