@@ -1,7 +1,7 @@
 //! 粘贴：从 Excel/WPS 复制的行（剪贴板文字）按读工作簿的同一个读取器读成事项（表头识别、“同上”、
 //! 文字规整与读工作簿相同，见 [`mulu_import::read_pasted`]），作为目标领域的本级特色事项预览。
 
-use mulu_core::model::{Audience, ItemFields, Mode, Severity, StandardCarrier};
+use mulu_core::model::{Audience, DiagnosticCode, ItemFields, Mode, Severity, StandardCarrier};
 use mulu_core::store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -28,21 +28,30 @@ pub fn preview(store: &Store, text: &str, domain: &str) -> Result<PastePreview> 
     let opts = read_options(store, Some(domain))?;
     let (sheet, header_added) = mulu_import::read_pasted(text, &opts);
     let shift = u32::from(header_added);
-    let items = sheet
-        .items
-        .into_iter()
-        .map(|i| with_local_defaults(i.fields))
-        .collect();
+    let mut items: Vec<ItemFields> = sheet.items.into_iter().map(|i| i.fields).collect();
+    fill_l1_down(&mut items);
+    let items = items.into_iter().map(with_local_defaults).collect();
     let warnings = sheet
         .diagnostics
         .iter()
-        .filter(|d| d.severity != Severity::Info)
+        // 只复制了几栏是粘贴的常态：没复制的栏取缺省值或留空（对话框里说明），不逐栏提示。
+        .filter(|d| d.severity != Severity::Info && d.code != DiagnosticCode::MissingColumn)
         .map(|d| match d.cell.as_deref().and_then(row_of) {
             Some(r) => format!("第{}行：{}", r.saturating_sub(shift), d.message),
             None => d.message.clone(),
         })
         .collect();
     Ok(PastePreview { items, warnings })
+}
+
+/// 复制合并单元格时，剪贴板里只有第一行有一级事项：有二级事项而一级事项空着的行沿用上一行的。
+fn fill_l1_down(items: &mut [ItemFields]) {
+    for i in 1..items.len() {
+        if items[i].l1.trim().is_empty() && !items[i].l2.trim().is_empty() {
+            let above = items[i - 1].l1.clone();
+            items[i].l1 = above;
+        }
+    }
 }
 
 fn with_local_defaults(mut f: ItemFields) -> ItemFields {
@@ -86,6 +95,12 @@ mod tests {
         assert_eq!(p.items[1].time_limit, DEFAULT_TIME_LIMIT);
         assert_eq!(p.items[1].audience, vec![Audience::Public]);
         assert!(preview(&s, text, " ").is_err());
+        // 复制合并的一级事项：下面的行空着，沿用上一行；没复制的栏不逐栏提示。
+        let merged = "一级事项\t二级事项\t公开时限\n临时救助\t急难型临时救助\t20个工作日内\n\t支出型临时救助\t20个工作日内";
+        let p = preview(&s, merged, "社会救助").unwrap();
+        assert_eq!(p.items.len(), 2);
+        assert_eq!(p.items[1].l1, "临时救助");
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
         assert!(preview(&s, "一级事项\t二级事项\t公开时限", "就业")
             .unwrap()
             .items
