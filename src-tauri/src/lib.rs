@@ -3,6 +3,7 @@
 
 mod commands;
 mod launch;
+mod sessions;
 mod state;
 
 use state::AppState;
@@ -16,6 +17,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(db_path))
         .manage(commands::import::ImportSessions::default())
+        .manage(commands::guidelines::GuidelineSessions::default())
         // “打开方式”：启动参数里的工作簿，界面取一次（launch.rs）。
         .manage(launch::LaunchFile::from_env())
         .invoke_handler(tauri::generate_handler![

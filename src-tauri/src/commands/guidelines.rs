@@ -1,14 +1,15 @@
 //! 标准指引库的命令：浏览、导入官方指引（先预览再载入）、指引包的导出与载入。
 //!
-//! 与命令行 `mulu guidelines import|pack|load` 走同样的核心函数（`Store::load_guideline_versions`、
-//! `Store::guideline_pack`、`Store::load_guideline_pack`），每次载入一个事务。读文件、写文件在阻塞
-//! 线程池里进行，界面不卡。
+//! 导入官方指引走 [`mulu_api::guideline`]（与 `mulu guidelines import` 相同）：预览时读一次文件，
+//! 读到的内容留在 [`GuidelineSessions`] 里，载入凭编号、不再读文件，文件在预览之后被改过就拒绝。
+//! 指引包走核心函数（`Store::guideline_pack`、`Store::load_guideline_pack`），每次载入一个事务。
+//! 读文件、写文件在阻塞线程池里进行，界面不卡。
 
 use std::path::PathBuf;
 
+use mulu_api::guideline::{GuidelinePreviewed, GuidelineRead, GuidelineReader};
 use mulu_core::guideline::{
-    GuidelineDomain, GuidelineDomainSummary, GuidelineImportPreview, GuidelinePack, LibraryLoad,
-    PackPreview,
+    GuidelineDomain, GuidelineDomainSummary, GuidelinePack, LibraryLoad, PackPreview,
 };
 use serde::Serialize;
 use tauri::State;
@@ -28,36 +29,36 @@ pub fn guideline_domain(
     state.with(|s| s.guideline_domain(&name, None))
 }
 
-/// 读官方指引（.xlsx/.xls/.docx），得到将载入的领域与提示，不写数据库。`domain` 为认不出领域时
-/// 按哪个领域读；`version` 为空时按现在的时间生成（确认载入时把预览里的版本号传回来）。
+/// 最近几次指引导入的预览（编号 → 读到的内容），见 [`crate::sessions`]。
+pub type GuidelineSessions = crate::sessions::Sessions<GuidelineRead>;
+
+/// 读官方指引（.xlsx/.xls/.docx，只读这一次），得到将载入的领域与提示及其编号，不写数据库。
+/// `domain` 为认不出领域时按哪个领域读；`version` 为空时按现在的时间生成。
 #[tauri::command]
 pub async fn guideline_import_preview(
     state: State<'_, AppState>,
+    sessions: State<'_, GuidelineSessions>,
     path: String,
     domain: Option<String>,
     version: Option<String>,
-) -> Result<GuidelineImportPreview, String> {
-    let (domains, diagnostics, version) = read_guideline(&state, &path, domain, version).await?;
-    state.with(|s| s.preview_guideline_import(&path, &version, &domains, diagnostics))
+) -> Result<GuidelinePreviewed, String> {
+    let read = read_guideline(&state, &path, domain, version).await?;
+    let preview = state.try_with(|s| read.preview(s))?;
+    Ok(GuidelinePreviewed {
+        token: sessions.insert(read),
+        preview,
+    })
 }
 
-/// 再读一遍文件，把各领域存为新版本（一个事务；已有目录不变）。
+/// 载入预览时读到的领域，存为新版本（一个事务；已有目录不变）。文件在预览之后被改过时拒绝。
 #[tauri::command]
 pub async fn guideline_import_commit(
     state: State<'_, AppState>,
-    path: String,
-    domain: Option<String>,
-    version: String,
+    sessions: State<'_, GuidelineSessions>,
+    token: u64,
 ) -> Result<LibraryLoad, String> {
-    let (domains, _, _) = read_guideline(&state, &path, domain, Some(version)).await?;
-    state.with(|s| s.load_guideline_versions(&domains))
+    sessions.with(token, true, |read| state.try_with(|s| read.commit(s)))
 }
-
-type ReadGuideline = (
-    Vec<GuidelineDomain>,
-    Vec<mulu_core::model::Diagnostic>,
-    String,
-);
 
 /// 读官方指引（[`mulu_api::guideline`]）：库里取出读取要用的东西，读文件在阻塞线程池里。
 async fn read_guideline(
@@ -65,17 +66,13 @@ async fn read_guideline(
     path: &str,
     domain: Option<String>,
     version: Option<String>,
-) -> Result<ReadGuideline, String> {
-    let reader = state.try_with(|s| {
-        mulu_api::guideline::GuidelineReader::new(s, domain.as_deref(), version.as_deref())
-    })?;
+) -> Result<GuidelineRead, String> {
+    let reader =
+        state.try_with(|s| GuidelineReader::new(s, domain.as_deref(), version.as_deref()))?;
     let path = PathBuf::from(path);
-    tauri::async_runtime::spawn_blocking(move || {
-        let r = reader.read(&path).map_err(|e| e.to_string())?;
-        Ok((r.domains, r.diagnostics, r.version))
-    })
-    .await
-    .map_err(|e| format!("读取指引文件中途出错：{e}"))?
+    tauri::async_runtime::spawn_blocking(move || reader.read(&path).map_err(|e| e.to_string()))
+        .await
+        .map_err(|e| format!("读取指引文件中途出错：{e}"))?
 }
 
 /// 指引包写好了：在哪里、叫什么、多少个领域与事项。
@@ -158,25 +155,20 @@ mod tests {
     fn imports_an_official_workbook_after_a_preview() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(dir.path().join("mulu.db"));
+        let sessions = GuidelineSessions::default();
         let path = fixture("guideline_template.xlsx");
-        let (domains, diags, version) = block(read_guideline(&state, &path, None, None)).unwrap();
-        let preview = state
-            .with(|s| s.preview_guideline_import(&path, &version, &domains, diags))
-            .unwrap();
+        let read = block(read_guideline(&state, &path, None, None)).unwrap();
+        let preview = state.try_with(|s| read.preview(s)).unwrap();
         assert_eq!(preview.domains.len(), 1);
         assert_eq!(preview.domains[0].name, "生态环境");
         assert_eq!(preview.domains[0].action, LoadAction::Add);
         assert!(preview.version.starts_with("导入-"), "{}", preview.version);
         let before = state.with(|s| s.guideline_versions("生态环境")).unwrap();
 
-        let (domains, _, _) = block(read_guideline(
-            &state,
-            &path,
-            None,
-            Some(preview.version.clone()),
-        ))
-        .unwrap();
-        let loaded = state.with(|s| s.load_guideline_versions(&domains)).unwrap();
+        let token = sessions.insert(read);
+        let loaded = sessions
+            .with(token, true, |read| state.try_with(|s| read.commit(s)))
+            .unwrap();
         assert_eq!(loaded.stored(), 1);
         let after = state
             .with(|s| s.guideline_domain("生态环境", None))
@@ -193,6 +185,10 @@ mod tests {
                 .len(),
             before.len() + 1
         );
+        // 载入之后编号作废：再载入一次是“预览已失效”，不会重复存版本。
+        assert!(sessions
+            .with(token, true, |read| state.try_with(|s| read.commit(s)))
+            .is_err());
     }
 
     #[test]

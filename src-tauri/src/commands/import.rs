@@ -5,53 +5,15 @@
 //! 预览之后文件被改过就拒绝。读文件在阻塞线程池里进行，界面不卡。
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use mulu_api::import::{read_options, ImportPreviewed, ImportSession, ImportTarget};
-use mulu_api::ApiError;
 use mulu_core::model::{Catalog, ImportPlan};
 use tauri::State;
 
 use crate::state::AppState;
 
-/// 最近几次导入的预览（编号 → 会话）。只留最近 [`ImportSessions::KEEP`] 次，写入成功后删去。
-#[derive(Default)]
-pub struct ImportSessions {
-    inner: Mutex<(u64, Vec<(u64, ImportSession)>)>,
-}
-
-impl ImportSessions {
-    const KEEP: usize = 4;
-
-    fn insert(&self, session: ImportSession) -> u64 {
-        let mut g = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        g.0 += 1;
-        let token = g.0;
-        g.1.push((token, session));
-        let over = g.1.len().saturating_sub(Self::KEEP);
-        g.1.drain(..over);
-        token
-    }
-
-    /// 在编号为 `token` 的会话上执行 `f`；`done` 为真时执行成功后删去会话。
-    fn with<T>(
-        &self,
-        token: u64,
-        done: bool,
-        f: impl FnOnce(&mut ImportSession) -> Result<T, String>,
-    ) -> Result<T, String> {
-        let mut g = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        let at =
-            g.1.iter()
-                .position(|(t, _)| *t == token)
-                .ok_or_else(|| ApiError::PreviewGone.to_string())?;
-        let out = f(&mut g.1[at].1)?;
-        if done {
-            g.1.remove(at);
-        }
-        Ok(out)
-    }
-}
+/// 最近几次导入的预览（编号 → 会话），见 [`crate::sessions`]。
+pub type ImportSessions = crate::sessions::Sessions<ImportSession>;
 
 /// 读文件得到预览（表格、事项、逐格提示）与它的编号，不写数据库。`domain` 为用户给认不出领域的表格
 /// 选的领域（换了领域就是新的一次预览）。

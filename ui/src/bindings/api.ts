@@ -1,6 +1,6 @@
 // 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
 
-import type { ImportPreview, ItemFields, UnitKind } from './core'
+import type { GuidelineImportPreview, ImportPreview, ItemFields, UnitKind } from './core'
 
 export type LowerLevelLabel = "乡级" | "镇级" | "街道";
 
@@ -51,6 +51,8 @@ year: number | null, };
 export type ImportPreviewed = { token: number, preview: ImportPreview, };
 
 export type PastePreview = { items: Array<ItemFields>, warnings: Array<string>, };
+
+export type GuidelinePreviewed = { token: number, preview: GuidelineImportPreview, };
 
 /** 下级一栏的全部写法（官方表格的顺序）。 */
 export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = ['乡级', '镇级', '街道']

@@ -8,7 +8,6 @@ import type {
   CatalogSummary,
   GuidelineDomain,
   GuidelineDomainSummary,
-  GuidelineImportPreview,
   ImportPlan,
   Item,
   ItemFields,
@@ -21,7 +20,14 @@ import type {
   Withheld,
 } from '../bindings/core'
 import type { AnnotatedFile, Report, WorkbookCheck } from '../bindings/review'
-import type { ExportDone, ExportOptionsArg, ImportPreviewed, ImportTarget, PastePreview } from '../bindings/api'
+import type {
+  ExportDone,
+  ExportOptionsArg,
+  GuidelinePreviewed,
+  ImportPreviewed,
+  ImportTarget,
+  PastePreview,
+} from '../bindings/api'
 import type { StoreStatus } from './backup'
 
 export const api = {
@@ -38,10 +44,10 @@ export const api = {
   /** Reads an official guideline (.xlsx/.xls/.docx): the domains it would load, with notes. Nothing is
    *  written. `version` null: one is made from the time (pass the preview's back to commit). */
   guidelineImportPreview: (path: string, domain: string | null, version: string | null = null) =>
-    invoke<GuidelineImportPreview>('guideline_import_preview', { path, domain, version }),
-  /** Loads the file's domains as new versions (one transaction; catalogs keep their versions). */
-  guidelineImportCommit: (path: string, domain: string | null, version: string) =>
-    invoke<LibraryLoad>('guideline_import_commit', { path, domain, version }),
+    invoke<GuidelinePreviewed>('guideline_import_preview', { path, domain, version }),
+  /** Loads what that preview read (by its token; the file is not read again) as new versions — one
+   *  transaction; catalogs keep their versions. Refused when the file changed on disk since. */
+  guidelineImportCommit: (token: number) => invoke<LibraryLoad>('guideline_import_commit', { token }),
   /** Writes the whole library (current version of every domain) as one pack file. */
   guidelinePackExport: (path: string, name: string, version: string | null = null) =>
     invoke<PackWritten>('guideline_pack_export', { path, name, version }),

@@ -182,7 +182,7 @@ impl ImportSession {
 }
 
 /// 读出文件的元数据与字节；超过上限时不读。
-fn read_file(path: &Path, limit: u64) -> Result<(std::fs::Metadata, Vec<u8>)> {
+pub(crate) fn read_file(path: &Path, limit: u64) -> Result<(std::fs::Metadata, Vec<u8>)> {
     let io = |source| ImportError::Io {
         path: path.to_path_buf(),
         source,

@@ -9,12 +9,14 @@
 //! - [`adopt`]：采用指引事项（领域名先全部核对）。
 //! - [`guideline`]：导入官方指引（读出的领域存为新版本）。
 //! - [`paste`]：从 Excel/WPS 复制的行按同一个读取器读成事项预览。
+//! - [`diff`]：两个版本的目录（库里的目录、工作簿或 JSON 文件）之间新增、删除、改动的事项。
 //! - [`export`]：Excel 报送表、网页、JSON，选项（领域、公开层级栏、下级名称）在这里校验。
 //!
 //! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
 
 pub mod adopt;
 pub mod codegen;
+pub mod diff;
 mod error;
 pub mod export;
 pub mod guideline;

@@ -115,6 +115,28 @@ pub fn read_guideline(
     base: &dyn Fn(&str) -> Option<GuidelineDomain>,
 ) -> Result<(Vec<GuidelineDomain>, Vec<Diagnostic>), ImportError> {
     let tables = crate::read_tables(path, opts, crate::table::Keep::Carriers)?;
+    from_tables(path, tables, version, base)
+}
+
+/// 同 [`read_guideline`]，但读的是已经读进内存的文件内容（预览与写入用同一份字节，文件只读一次）。
+/// `path` 只用于提示和来源名（也用它的扩展名区分 .docx 与 .doc/.pdf 等）。
+pub fn read_guideline_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    opts: &ReadOptions,
+    version: &str,
+    base: &dyn Fn(&str) -> Option<GuidelineDomain>,
+) -> Result<(Vec<GuidelineDomain>, Vec<Diagnostic>), ImportError> {
+    let tables = crate::read_tables_in_memory(path, bytes, opts, crate::table::Keep::Carriers)?;
+    from_tables(path, tables, version, base)
+}
+
+fn from_tables(
+    path: &Path,
+    tables: crate::Tables,
+    version: &str,
+    base: &dyn Fn(&str) -> Option<GuidelineDomain>,
+) -> Result<(Vec<GuidelineDomain>, Vec<Diagnostic>), ImportError> {
     let source = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -38,7 +38,7 @@ pub use commit::{
     commit, plan, to_export, Change, CommitOutcome, MergePlan, NewCatalogInfo, Target,
 };
 pub use error::ImportError;
-pub use guideline::read_guideline;
+pub use guideline::{read_guideline, read_guideline_bytes};
 pub use options::{KnownDomain, ReadOptions};
 pub use paste::{read_pasted, split_tsv};
 
@@ -59,17 +59,7 @@ pub fn read_workbook_bytes(
     bytes: Vec<u8>,
     opts: &ReadOptions,
 ) -> Result<ImportPreview, ImportError> {
-    let path = Path::new(name);
-    if bytes.len() as u64 > opts.max_file_bytes {
-        return Err(ImportError::TooLarge {
-            path: path.to_path_buf(),
-            size_mb: bytes.len() as f64 / 1_048_576.0,
-            limit_mb: opts.max_file_bytes as f64 / 1_048_576.0,
-        });
-    }
-    let tables = guarded(path, || {
-        read_tables_bytes(path, bytes, opts, table::Keep::Items)
-    })?;
+    let tables = read_tables_in_memory(Path::new(name), bytes, opts, table::Keep::Items)?;
     Ok(into_preview(name.to_string(), tables))
 }
 
@@ -155,6 +145,23 @@ pub(crate) fn read_tables(
         let bytes = workbook::read_file(path, opts)?;
         read_tables_bytes(path, bytes, opts, keep)
     })
+}
+
+/// 同 [`read_tables`]，读已在内存中的字节（先查大小上限）。
+pub(crate) fn read_tables_in_memory(
+    path: &Path,
+    bytes: Vec<u8>,
+    opts: &ReadOptions,
+    keep: table::Keep,
+) -> Result<Tables, ImportError> {
+    if bytes.len() as u64 > opts.max_file_bytes {
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size_mb: bytes.len() as f64 / 1_048_576.0,
+            limit_mb: opts.max_file_bytes as f64 / 1_048_576.0,
+        });
+    }
+    guarded(path, || read_tables_bytes(path, bytes, opts, keep))
 }
 
 /// 读取器对畸形文件偶有 panic（calamine）：兜住，当作文件损坏报告，不让程序崩溃。

@@ -39,12 +39,12 @@ pub fn run(db: &Path, args: GuidelinesArgs) -> Result<ExitCode> {
 }
 
 /// `mulu guidelines import FILE [--domain NAME] [--version V]`：读入官方指引（工作簿或 Word 文档），
-/// 每个认出的领域存为新版本，全部在一个事务里（见 `Store::load_guideline_versions`）。
+/// 每个认出的领域存为新版本，全部在一个事务里（见 `mulu_api::guideline::GuidelineRead::commit`）。
 fn import(db: &Path, file: &Path, domain: Option<&str>, version: Option<&str>) -> Result<ExitCode> {
     let mut store = super::open_store(db)?;
     let read = mulu_api::guideline::GuidelineReader::new(&store, domain, version)?.read(file)?;
-    let (domains, diags) = (read.domains, read.diagnostics);
-    let loaded = store.load_guideline_versions(&domains)?;
+    let loaded = read.commit(&mut store)?;
+    let diags = read.diagnostics;
     print_load(&loaded, "已导入")?;
     for d in diags.iter().filter(|d| d.severity != Severity::Info) {
         crate::outln!(
