@@ -759,6 +759,24 @@ const tests = [
     })
     assert((await textOf(byTest('exercise-score'))).includes('已找到 1 /'), 'the found cell was not counted')
   }],
+  ['Ctrl + zooms the window and the high-contrast theme switches on; both are kept across a restart', async () => {
+    const width = () => browser.execute(() => window.innerWidth)
+    const w0 = await width()
+    await browser.keys(['Control', '='])
+    await browser.keys(['Control', '='])
+    // 125 %: the page is laid out on a viewport 1.25 times narrower.
+    await browser.waitUntil(async () => Math.abs((await width()) - w0 / 1.25) <= 2, { timeout: 5000, timeoutMsg: `not zoomed: ${w0} → ${await width()}` })
+    await jsClick(await browser.$(byTest('nav-contrast')))
+    assert(await browser.execute(() => document.documentElement.classList.contains('high-contrast')), 'high contrast not switched on')
+    await browser.deleteSession()
+    browser = await openApp()
+    await browser.waitUntil(async () => Math.abs((await width()) - w0 / 1.25) <= 2, { timeout: 5000, timeoutMsg: `zoom not kept: ${await width()}` })
+    assert(await browser.execute(() => document.documentElement.classList.contains('high-contrast')), 'high contrast not kept')
+    await browser.keys(['Control', '0'])
+    await browser.waitUntil(async () => Math.abs((await width()) - w0) <= 2, { timeout: 5000, timeoutMsg: 'Ctrl+0 did not reset the zoom' })
+    await jsClick(await browser.$(byTest('nav-contrast')))
+    assert(!(await browser.execute(() => document.documentElement.classList.contains('high-contrast'))), 'high contrast not switched off')
+  }],
 ]
 
 /** The text of every toast message on screen. */
