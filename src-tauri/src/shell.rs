@@ -4,15 +4,14 @@ use std::path::{Path, PathBuf};
 
 use tauri::{Manager, Runtime};
 
-/// 示例工作簿的文件夹：安装包里在资源目录的 `samples/`（tauri.conf.json 的 `bundle.resources`）；
-/// 从源码构建时（开发、测试）是仓库的 `samples/`。都没有时为 `None`。
+/// 示例工作簿的文件夹：安装包里在资源目录的 `samples/`（tauri.conf.json 的 `bundle.resources`；
+/// 构建时 tauri-build 也把它们复制到程序旁）；调试构建（开发、测试）再找仓库的 `samples/`。
+/// 都没有时为 `None`。
 fn samples_dir<R: Runtime>(app: &tauri::AppHandle<R>) -> Option<PathBuf> {
     let bundled = app.path().resource_dir().ok().map(|d| d.join("samples"));
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples");
-    bundled
-        .into_iter()
-        .chain(std::iter::once(repo))
-        .find(|d| d.is_dir())
+    let repo =
+        cfg!(debug_assertions).then(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples"));
+    bundled.into_iter().chain(repo).find(|d| d.is_dir())
 }
 
 /// 文件夹里的 `.xlsx`，按文件名排序。
