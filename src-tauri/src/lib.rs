@@ -4,6 +4,7 @@
 mod commands;
 mod launch;
 mod sessions;
+mod shell;
 mod state;
 
 use state::AppState;
@@ -23,6 +24,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             launch::launch_file,
+            shell::sample_files,
+            shell::set_zoom,
             commands::backup::store_status,
             commands::backup::list_backups,
             commands::backup::backup_now,

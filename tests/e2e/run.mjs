@@ -37,6 +37,12 @@ const tests = [
     const text = await textOf(byTest('domain-table'))
     for (const d of ['重大建设项目', '社会救助', '税收管理']) assert(text.includes(d), `domain ${d} not shown`)
     assert(text.includes('部分'), 'data status not shown')
+    // A store without catalogs: the first-run guide (快速上手) opens by itself; 以后再说 (Esc) closes it
+    // for good (the guide's own test at the end opens it again with F1).
+    const guide = await browser.$(byTest('guide'))
+    await guide.waitForDisplayed({ timeout: 8000, timeoutMsg: 'the first-run guide did not open on an empty store' })
+    await browser.keys(['Escape'])
+    await guide.waitForDisplayed({ reverse: true, timeout: 5000, timeoutMsg: 'Esc did not close the first-run guide' })
     await browser.saveScreenshot(join(outDir, 'guidelines.png'))
   }],
   ['create a unit and a catalog', async () => {
@@ -647,6 +653,129 @@ const tests = [
     const remote = seen.filter((u) => u && /^(https?:|wss?:)?\/\//i.test(u) && !own.test(u))
     assert(seen.length > 1, `no resource entries were recorded: ${JSON.stringify(seen)}`)
     assert(remote.length === 0, `the window loaded from the network: ${remote.join(', ')}`)
+  }],
+  ['first-run guide by keyboard alone: F1, unit, kind, domains, adopt, the catalog, Ctrl+E to an exported workbook', async () => {
+    if (!browser) browser = await openApp()
+    const unit = '键盘县某某街道办事处'
+    const year = new Date().getFullYear()
+    await browser.keys(['F1'])
+    const guide = await browser.$(byTest('guide'))
+    await guide.waitForDisplayed({ timeout: 5000, timeoutMsg: 'F1 did not open the guide' })
+    // The unit's name has the focus: type it (into whatever is focused — no clicks in this test).
+    await browser.waitUntil(() => browser.execute(() => !!document.activeElement?.closest('[data-testid="guide-unit"]')), {
+      timeout: 5000, timeoutMsg: 'the unit name field is not focused',
+    })
+    await (await browser.$(`input${byTest('guide-unit')}, ${byTest('guide-unit')} input`)).addValue(unit)
+    // Tab to the kind (乡镇 · 街道 · 县级部门), → picks 街道.
+    await browser.keys(['Tab'])
+    await browser.keys(['ArrowRight'])
+    await browser.waitUntil(() => browser.execute(() => document.querySelector('[data-testid="guide-kind"] input:checked')?.value === '街道'), {
+      timeout: 3000, timeoutMsg: 'the arrow key did not pick 街道',
+    })
+    await browser.keys(['Enter'])
+    // Domains: 社会救助 is suggested for a street office; Tab to 就业 (the 9th) and tick it with Space.
+    await browser.waitUntil(() => browser.execute(() => document.activeElement?.closest('[data-domain]')?.dataset.domain === '重大建设项目'), {
+      timeout: 5000, timeoutMsg: 'the first domain is not focused',
+    })
+    const blurb = await textOf('[data-domain="社会救助"]')
+    assert(blurb.includes('民政部') && blurb.includes('最低生活保障'), `社会救助 does not say what it covers: ${blurb}`)
+    for (let i = 0; i < 8; i++) await browser.keys(['Tab'])
+    await browser.keys([' '])
+    const ticked = () => browser.execute(() => [...document.querySelectorAll('[data-testid="guide-domains"] .is-checked[data-domain]')].map((e) => e.dataset.domain))
+    await browser.waitUntil(async () => (await ticked()).join() === '社会救助,就业', { timeout: 3000, timeoutMsg: `ticked: ${await ticked()}` })
+    await browser.keys(['Enter'])
+    await (await browser.$(byTest('guide-confirm'))).waitForDisplayed({ timeout: 5000 })
+    assert((await textOf(byTest('guide-confirm'))).includes(unit), 'the confirm step does not name the unit')
+    // The main button has the focus: Enter adopts; then Enter opens the catalog.
+    await browser.keys(['Enter'])
+    await (await browser.$(byTest('guide-done'))).waitForDisplayed({ timeout: 20000, timeoutMsg: 'adopting did not finish' })
+    assert((await textOf(byTest('guide-done'))).includes('Ctrl'), 'the done step does not say how to export')
+    await browser.keys(['Enter'])
+    await guide.waitForDisplayed({ reverse: true, timeout: 5000 })
+    await browser.waitUntil(async () => (await textOf('h2')).includes(unit), { timeout: 8000, timeoutMsg: 'the editor did not open the new catalog' })
+    await browser.waitUntil(async () => (await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)).length >= 10, { timeout: 8000 })
+    // Ctrl+E: the Excel export's options, its confirm button focused; Enter writes the workbook.
+    await browser.keys(['Control', 'e'])
+    await browser.waitUntil(() => browser.execute(() => document.activeElement?.dataset?.testid === 'export-confirm'), {
+      timeout: 5000, timeoutMsg: 'Ctrl+E did not open the export with its button focused',
+    })
+    await browser.keys(['Enter'])
+    const file = join(saveDir, `${unit}${year}年政务公开标准目录.xlsx`)
+    await browser.waitUntil(async () => existsSync(file), { timeout: 20000, timeoutMsg: `no exported workbook ${file}` })
+    await sleep(500)
+    const x = readXlsx(file)
+    assert(x.sharedStrings.includes('最低生活保障') && x.sharedStrings.includes('就业'), 'the exported workbook lacks the adopted domains')
+  }],
+  ['open a sample read-only with one click; the user’s catalogs are unchanged', async () => {
+    const catalogs = () => browser.executeAsync((done) => window.__TAURI_INTERNALS__.invoke('list_catalogs').then((c) => done(JSON.stringify(c)), (e) => done(String(e))))
+    const before = await catalogs()
+    await jsClick(await browser.$(byTest('nav-samples')))
+    const sample = await browser.$(`${byTest('sample-list')} [data-file="township.xlsx"]`)
+    await sample.waitForDisplayed({ timeout: 8000, timeoutMsg: 'the shipped samples are not listed' })
+    await sample.click()
+    await browser.waitUntil(async () => (await textOf(byTest('sample-summary'))).includes('36 个事项'), {
+      timeout: 15000, timeoutMsg: `sample not opened: ${await textOf(byTest('sample-view'))}`,
+    })
+    assert((await textOf(byTest('sample-summary'))).includes('不予公开 2 项'), 'the sample’s 不予公开 records are not shown')
+    assert((await textOf(byTest('sample-table'))).includes('最低生活保障'), 'the sample’s items are not shown')
+    assert((await catalogs()) === before, 'opening a sample changed the catalogs')
+  }],
+  ['trainer mode: steps through a domain with the arrow keys (and in the projector view), and one spot-the-mistake exercise', async () => {
+    await jsClick(await browser.$(byTest('nav-training')))
+    const slide = await browser.$(byTest('slide'))
+    await slide.waitForDisplayed({ timeout: 8000 })
+    await browser.waitUntil(async () => (await textOf(byTest('slide'))).includes('社会救助'), { timeout: 8000 })
+    const titles = []
+    for (let i = 0; i < 20; i++) {
+      titles.push((await textOf(`${byTest('slide')} .title`)).trim())
+      const n = await textOf(byTest('slide-count'))
+      if (/^(\d+) \/ \1$/.test(n.trim())) break
+      await browser.keys(['ArrowRight'])
+      await browser.waitUntil(async () => (await textOf(byTest('slide-count'))) !== n, { timeout: 3000, timeoutMsg: '→ did not step' })
+    }
+    for (const t of ['社会救助领域', '一级事项', '公开事项', '公开依据', '公开时限', '公开对象', '公开方式', '公开层级']) {
+      assert(titles.some((x) => x.startsWith(t)), `the walk has no “${t}” slide: ${titles.join(' | ')}`)
+    }
+    assert(titles.length === 13, `expected 13 slides, saw ${titles.length}`)
+    // F11: the projector view (large type over the whole window); ← steps back; Esc leaves.
+    await browser.keys(['F11'])
+    await browser.waitUntil(async () => (await slide.getAttribute('class')).includes('projector'), { timeout: 3000, timeoutMsg: 'F11 did not open the projector view' })
+    const big = await browser.execute(() => parseFloat(getComputedStyle(document.querySelector('[data-testid="slide"]')).fontSize))
+    assert(big >= 22, `projector type is ${big}px`)
+    await browser.keys(['ArrowLeft'])
+    await browser.waitUntil(async () => (await textOf(`${byTest('slide')} .title`)).startsWith('公开层级'), { timeout: 3000 })
+    await browser.keys(['Escape'])
+    await browser.waitUntil(async () => !(await slide.getAttribute('class')).includes('projector'), { timeout: 3000, timeoutMsg: 'Esc did not leave the projector view' })
+    // 找错练习 on mistakes-township.xlsx: a fine cell, then the blank 公开时限 (F5).
+    await jsClick(await browser.$(`${byTest('training-exercise')} input, ${byTest('training-exercise')}`))
+    await browser.waitUntil(async () => /已找到 0 \/ [1-9]/.test(await textOf(byTest('exercise-score'))), {
+      timeout: 20000, timeoutMsg: `exercise not ready: ${await textOf(byTest('exercise'))}`,
+    })
+    await (await browser.$(`${byTest('exercise-sheet')} [data-ref="B4"]`)).click()
+    await browser.waitUntil(async () => (await textOf(byTest('exercise-result'))).includes('没有问题'), { timeout: 3000 })
+    await (await browser.$(`${byTest('exercise-sheet')} [data-ref="F5"]`)).click()
+    await browser.waitUntil(async () => (await textOf(byTest('exercise-result'))).includes('R101-required-field'), {
+      timeout: 3000, timeoutMsg: `F5 did not show the finding: ${await textOf(byTest('exercise-result'))}`,
+    })
+    assert((await textOf(byTest('exercise-score'))).includes('已找到 1 /'), 'the found cell was not counted')
+  }],
+  ['Ctrl + zooms the window and the high-contrast theme switches on; both are kept across a restart', async () => {
+    const width = () => browser.execute(() => window.innerWidth)
+    const w0 = await width()
+    await browser.keys(['Control', '='])
+    await browser.keys(['Control', '='])
+    // 125 %: the page is laid out on a viewport 1.25 times narrower.
+    await browser.waitUntil(async () => Math.abs((await width()) - w0 / 1.25) <= 2, { timeout: 5000, timeoutMsg: `not zoomed: ${w0} → ${await width()}` })
+    await jsClick(await browser.$(byTest('nav-contrast')))
+    assert(await browser.execute(() => document.documentElement.classList.contains('high-contrast')), 'high contrast not switched on')
+    await browser.deleteSession()
+    browser = await openApp()
+    await browser.waitUntil(async () => Math.abs((await width()) - w0 / 1.25) <= 2, { timeout: 5000, timeoutMsg: `zoom not kept: ${await width()}` })
+    assert(await browser.execute(() => document.documentElement.classList.contains('high-contrast')), 'high contrast not kept')
+    await browser.keys(['Control', '0'])
+    await browser.waitUntil(async () => Math.abs((await width()) - w0) <= 2, { timeout: 5000, timeoutMsg: 'Ctrl+0 did not reset the zoom' })
+    await jsClick(await browser.$(byTest('nav-contrast')))
+    assert(!(await browser.execute(() => document.documentElement.classList.contains('high-contrast'))), 'high contrast not switched off')
   }],
 ]
 

@@ -36,6 +36,15 @@ let ok = false
 try {
   browser = await openApp()
 
+  // 快速上手: opens by itself on the empty store; the domains step, with what each covers. Esc closes it.
+  await (await browser.$(byTest('guide'))).waitForDisplayed({ timeout: 8000 })
+  await (await browser.$(`input${byTest('guide-unit')}, ${byTest('guide-unit')} input`)).addValue(UNIT)
+  await browser.keys(['Enter'])
+  await browser.waitUntil(async () => (await textOf(byTest('guide-domains'))).includes('最低生活保障'), { timeout: 8000 })
+  await shot('first-run')
+  await browser.keys(['Escape'])
+  await (await browser.$(byTest('guide'))).waitForDisplayed({ reverse: true, timeout: 5000 })
+
   // 单位与目录: one catalog, plus its copy for the next year.
   await createCatalog(UNIT)
   await adoptDomain('社会救助')
@@ -206,9 +215,37 @@ try {
   await browser.waitUntil(async () => (await textOf(byTest('review-detail'))).includes('flag_variants'), { timeout: 5000 })
   await shot('review')
 
-  // 培训 (placeholder for now).
-  await (await browser.$(byTest('nav-training'))).click()
+  // 示例目录: a shipped sample opened read-only.
+  await jsClick(await browser.$(byTest('nav-samples')))
+  const sample = await browser.$(`${byTest('sample-list')} [data-file="township.xlsx"]`)
+  await sample.waitForDisplayed({ timeout: 8000 })
+  await jsClick(sample)
+  await browser.waitUntil(async () => (await textOf(byTest('sample-summary'))).includes('个事项'), { timeout: 15000 })
+  await shot('samples')
+
+  // 培训演示: the walk at 公开时限 (the element, its value in the guideline, 条例第二十六条), then the
+  // projector view of the same slide, then the spot-the-mistake exercise with one cell found.
+  await jsClick(await browser.$(byTest('nav-training')))
+  await browser.waitUntil(async () => (await textOf(byTest('slide'))).includes('社会救助'), { timeout: 8000 })
+  for (let i = 0; i < 6; i++) await jsClick(await browser.$(byTest('slide-next')))
+  await browser.waitUntil(async () => (await textOf(`${byTest('slide')} .title`)).startsWith('公开时限'), { timeout: 5000 })
   await shot('training')
+  await browser.keys(['F11'])
+  await browser.waitUntil(async () => (await (await browser.$(byTest('slide'))).getAttribute('class')).includes('projector'), { timeout: 5000 })
+  await shot('projector')
+  await browser.keys(['Escape'])
+  await jsClick(await browser.$(byTest('training-exercise')))
+  await browser.waitUntil(async () => /已找到 0 \/ [1-9]/.test(await textOf(byTest('exercise-score'))), { timeout: 20000 })
+  await jsClick(await browser.$(`${byTest('exercise-sheet')} [data-ref="E6"]`))
+  await browser.waitUntil(async () => (await textOf(byTest('exercise-result'))).includes('R201'), { timeout: 5000 })
+  await shot('training-exercise')
+
+  // 高对比度: the editor in the high-contrast theme (switched back afterwards).
+  await jsClick(await browser.$(byTest('nav-contrast')))
+  await jsClick(await browser.$(byTest('nav-editor')))
+  await browser.waitUntil(async () => (await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)).length >= 10, { timeout: 8000 })
+  await shot('high-contrast')
+  await jsClick(await browser.$(byTest('nav-contrast')))
   ok = true
 } catch (e) {
   console.error(`screenshot tour failed: ${String(e?.message ?? e).split('\n')[0]}`)

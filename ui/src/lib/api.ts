@@ -82,6 +82,10 @@ export const api = {
   /** Set only by the e2e tests (env MULU_E2E_SAVE_DIR): save there instead of asking. */
   e2eSaveDir: () => invoke<string | null>('e2e_save_dir'),
   appInfo: () => invoke<AppInfo>('app_info'),
+  /** The sample workbooks shipped with the app (samples/), full paths; opened read-only through importPreview. */
+  sampleFiles: () => invoke<string[]>('sample_files'),
+  /** Zooms the window's content (1 = 100 %); the UI remembers the scale and sets it again on start. */
+  setZoom: (scale: number) => invoke<void>('set_zoom', { scale }),
   /** The workbook the app was started with (打开方式), handed out once; null otherwise. */
   launchFile: () => invoke<string | null>('launch_file'),
   /** Whether the database opens; if not, why (damaged / from a newer program). */
