@@ -10,6 +10,7 @@
 //! - [`guideline`]：导入官方指引（读出的领域存为新版本）。
 //! - [`paste`]：从 Excel/WPS 复制的行按同一个读取器读成事项预览。
 //! - [`export`]：Excel 报送表、网页、JSON，选项（领域、公开层级栏、下级名称）在这里校验。
+//! - [`portal`]：门户栏目表（生成、编辑、导出），网页里事项链接到栏目。
 //!
 //! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
 
@@ -20,6 +21,7 @@ pub mod export;
 pub mod guideline;
 pub mod import;
 pub mod paste;
+pub mod portal;
 
 pub use error::ApiError;
 pub use mulu_export::LowerLevelLabel;

@@ -93,6 +93,14 @@ pub enum Command {
         subcommand_value_name = "命令"
     )]
     Worker(WorkerArgs),
+    /// 门户栏目：按目录生成政府信息公开专栏的栏目表、导出给网站内容管理系统、用网站导出的栏目清单做体检
+    #[command(
+        subcommand,
+        help_template = HELP_TEMPLATE,
+        subcommand_value_name = "命令",
+        after_help = "示例：\n  mulu columns generate 1                       按领域与一级事项生成栏目表\n  mulu columns export 1 --xlsx 栏目表.xlsx      导出给门户管理员\n  mulu columns check 1 网站栏目导出.xlsx        体检：空栏目、不更新的栏目、没有栏目的事项\n\n说明见 docs/linkage.md。"
+    )]
+    Columns(ColumnsCommand),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
 
@@ -332,6 +340,37 @@ pub struct DiffArgs {
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ColumnsCommand {
+    /// 按目录的领域与一级事项生成栏目表（根/领域/一级事项），并把事项对应到栏目；已有的栏目、网址与对应不变，可反复运行
+    #[command(help_template = HELP_TEMPLATE)]
+    Generate {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 栏目表的上级路径，各级用“/”分隔（默认：政府信息公开/法定主动公开内容）
+        #[arg(long, value_name = "路径")]
+        root: Option<String>,
+    },
+    /// 导出栏目表（栏目路径、层级、名称、上级、网址、对应事项），供门户管理员在网站内容管理系统里建栏目
+    #[command(
+        help_template = HELP_TEMPLATE,
+        group(clap::ArgGroup::new("format").required(true).args(["xlsx", "csv"]))
+    )]
+    Export {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 导出为 Excel 工作簿
+        #[arg(long, value_name = "OUT")]
+        xlsx: Option<PathBuf>,
+        /// 导出为 CSV（UTF-8，带 BOM，Excel/WPS 可直接打开）
+        #[arg(long, value_name = "OUT")]
+        csv: Option<PathBuf>,
+    },
+    // 新的 columns 子命令加在这一行之上。
 }
 
 #[derive(Debug, Subcommand)]
