@@ -370,6 +370,28 @@ pub enum ColumnsCommand {
         #[arg(long, value_name = "OUT")]
         csv: Option<PathBuf>,
     },
+    /// 门户体检：读网站内容管理系统导出的栏目清单（工作簿或 CSV：栏目路径、网址、文档数、最后更新日期），列出没有栏目的事项、没有事项的栏目、空栏目与超过公开时限没有更新的栏目
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "示例：\n  mulu columns check 1 栏目统计.xlsx\n  mulu columns check 1 栏目统计.csv --today 2026-12-02 --json\n  mulu columns check 1 栏目统计.xlsx --map 栏目路径=B --map 最后更新日期=F\n\n退出码：0 没有错误；1 有错误（如空栏目）；2 文件读不了或参数有误。说明见 docs/linkage.md。"
+    )]
+    Check {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 网站导出的栏目清单（.xlsx/.xls/.csv）
+        #[arg(value_name = "CMS_EXPORT")]
+        file: std::path::PathBuf,
+        /// 以 JSON 输出（问题的形状与 mulu check 相同）
+        #[arg(long)]
+        json: bool,
+        /// 按这一天计算多久没有更新（YYYY-MM-DD；默认今天），便于复核
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+        /// 指定某一列（自动识别不对时）：栏目路径、上级栏目、网址、文档数、最后更新日期 或 表头行，例如 --map 网址=C（可写多个）
+        #[arg(long, value_name = "列名=列号")]
+        map: Vec<String>,
+    },
     // 新的 columns 子命令加在这一行之上。
 }
 

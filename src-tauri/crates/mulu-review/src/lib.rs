@@ -72,6 +72,7 @@ pub mod diff;
 mod error;
 mod input;
 pub mod isolate;
+pub mod portal;
 mod report;
 pub mod rules;
 mod summary;
