@@ -101,6 +101,14 @@ pub enum Command {
         after_help = "示例：\n  mulu columns generate 1                       按领域与一级事项生成栏目表\n  mulu columns export 1 --xlsx 栏目表.xlsx      导出给门户管理员\n  mulu columns check 1 网站栏目导出.xlsx        体检：空栏目、不更新的栏目、没有栏目的事项\n\n说明见 docs/linkage.md。"
     )]
     Columns(ColumnsCommand),
+    /// 权责清单、公共服务事项清单：与目录对照，列出没有对应公开事项的权力与服务，并可补充为本级特色事项
+    #[command(
+        subcommand,
+        help_template = HELP_TEMPLATE,
+        subcommand_value_name = "命令",
+        after_help = "示例：\n  mulu powers check 1 权责清单.xlsx\n  mulu powers check 1 权责清单.xlsx --add 1 3    把第 1、3 项建议补充为本级特色事项\n\n说明见 docs/linkage.md。"
+    )]
+    Powers(PowersCommand),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
 
@@ -393,6 +401,32 @@ pub enum ColumnsCommand {
         map: Vec<String>,
     },
     // 新的 columns 子命令加在这一行之上。
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PowersCommand {
+    /// 对照权责清单或公共服务事项清单（事项名称、事项类型、实施依据、实施主体）与目录：列出对上的与对不上的；对不上的行政许可、行政处罚为错误
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "退出码：0 没有错误；1 有未覆盖的行政许可或行政处罚；2 文件读不了或参数有误。"
+    )]
+    Check {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 清单文件（.xlsx/.xls/.csv）
+        #[arg(value_name = "POWERS")]
+        file: PathBuf,
+        /// 以 JSON 输出（问题的形状与 mulu check 相同，另有对上的事项与建议事项）
+        #[arg(long)]
+        json: bool,
+        /// 指定某一列（自动识别不对时）：事项名称、事项类型、实施依据、实施主体 或 表头行，例如 --map 事项类型=C（可写多个）
+        #[arg(long, value_name = "列名=列号")]
+        map: Vec<String>,
+        /// 把这几项建议（按输出中“建议”的序号，从 1 起）补充为本级特色事项（已预填名称、依据与实施主体）
+        #[arg(long, value_name = "序号", num_args = 1..)]
+        add: Vec<usize>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Command::Backup(c) => cmd::backup::run(&db, c),
         Command::Worker(a) => cmd::worker::run(a),
         Command::Columns(c) => cmd::columns::run(&db, c),
+        Command::Powers(c) => cmd::powers::run(&db, c),
     };
     match result {
         Ok(code) => code,

@@ -237,3 +237,102 @@ fn portal_check_human_output_map_and_errors() {
     let o = env.run(&["columns", "check", "1", "没有这个文件.xlsx"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn powers_check_of_the_openpyxl_list_and_adding_a_suggestion() {
+    let env = Env::new();
+    catalog(&env);
+    let f = fixture("powers.xlsx");
+    let o = env.run(&["powers", "check", "1", &f, "--json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["powers"], 5);
+    let covered: Vec<(String, String, String)> = v["covered"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["power"]["name"].as_str().unwrap().to_string(),
+                m["item"]["l1"].as_str().unwrap().to_string(),
+                m["power"]["cell"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        covered,
+        vec![
+            (
+                "最低生活保障对象认定".into(),
+                "最低生活保障".into(),
+                "B3".into()
+            ),
+            ("临时救助金给付".into(), "临时救助".into(), "B4".into()),
+        ]
+    );
+    let strict = |kind: &str, name: &str| {
+        format!("权责清单中的{kind}事项“{name}”在目录中没有对应的公开事项。条例第二十条要求主动公开行政许可、行政处罚的依据、条件、程序和结果：请补充一个本级特色事项（已预填名称、依据与实施主体，确认后添加）。")
+    };
+    let permit = "乡村建设规划许可证核发";
+    let penalty = "对在村庄规划区内未依法取得乡村建设规划许可证进行建设的处罚";
+    let service = "老年人优待证办理";
+    let e = |rule: &str, sev: &str, at: &str, msg: String, sug: &str| {
+        (
+            rule.to_string(),
+            sev.to_string(),
+            at.to_string(),
+            msg,
+            sug.to_string(),
+        )
+    };
+    assert_eq!(
+        findings(&v),
+        vec![
+            e("Q101-power-uncovered", "错误", "权责清单!B5", strict("行政许可", permit), permit),
+            e("Q101-power-uncovered", "错误", "权责清单!B6", strict("行政处罚", penalty), penalty),
+            e(
+                "Q101-power-uncovered",
+                "警告",
+                "权责清单!B7",
+                format!("清单中的公共服务事项“{service}”在目录中没有对应的公开事项。请确认是否应当公开；需要时补充一个本级特色事项（已预填名称、依据与实施主体，确认后添加）。"),
+                service,
+            ),
+        ]
+    );
+    let s = &v["suggestions"][0]["fields"];
+    assert_eq!(s["l1"], permit);
+    assert_eq!(s["domain"], "社会救助");
+    assert_eq!(s["basis"][0], "《中华人民共和国城乡规划法》第四十一条");
+    assert_eq!(s["subject"], "某某镇人民政府");
+
+    // Add the two strict ones: nothing strict is left, so the exit code is 0; the list now covers them.
+    let o = env.run(&["powers", "check", "1", &f, "--add", "1", "2"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("已补充本级特色事项“乡村建设规划许可证核发”")
+    );
+    let s = Store::open(&env.db()).unwrap();
+    let added = s.list_items(1).unwrap();
+    assert_eq!(added.len(), 7);
+    assert_eq!(added[5].fields.notes, "据权责清单补充（行政许可）");
+    drop(s);
+    let o = env.run(&["powers", "check", "1", &f, "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["covered"].as_array().unwrap().len(), 4);
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1);
+
+    let o = env.run(&["powers", "check", "1", &f, "--add", "9"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("没有第 9 项建议"));
+}

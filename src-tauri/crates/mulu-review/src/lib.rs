@@ -73,6 +73,7 @@ mod error;
 mod input;
 pub mod isolate;
 pub mod portal;
+pub mod powers;
 mod report;
 pub mod rules;
 mod summary;

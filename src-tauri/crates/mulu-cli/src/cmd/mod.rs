@@ -8,6 +8,7 @@ pub mod diff;
 pub mod export;
 pub mod guidelines;
 pub mod import;
+pub mod powers;
 pub mod worker;
 
 use std::path::Path;
