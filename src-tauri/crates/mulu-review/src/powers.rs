@@ -379,4 +379,52 @@ mod tests {
         assert_eq!(f.notes, "据权责清单补充（行政许可）");
         assert!(f.elements.contains(&"办理结果".to_string()));
     }
+
+    #[test]
+    fn adopted_items_also_match_by_their_guideline_name() {
+        let guidelines = mulu_core::guideline::builtin_domains().unwrap();
+        let g = guidelines
+            .iter()
+            .flat_map(|d| d.items.iter().map(move |i| (d, i)))
+            .find(|(_, i)| i.l1.contains("最低生活保障"))
+            .map(|(d, i)| (d.name.clone(), i.id.clone(), i.l1.clone()))
+            .unwrap();
+        // The clerk renamed the adopted item to something the power's name does not resemble.
+        let item = Item {
+            id: 1,
+            catalog_id: 1,
+            position: 0,
+            fields: ItemFields {
+                domain: g.0.clone(),
+                l1: "城乡困难群众兜底事项".into(),
+                ..Default::default()
+            },
+            provenance: Provenance::Guideline {
+                guideline_item_id: g.1.clone(),
+                data_version: "x".into(),
+                modified: true,
+            },
+        };
+        let power = Power {
+            name: "最低生活保障对象认定".into(),
+            kind: "行政确认".into(),
+            basis: String::new(),
+            subject: String::new(),
+            sheet: "s".into(),
+            cell: "A2".into(),
+        };
+        let r = check_powers(
+            std::slice::from_ref(&power),
+            std::slice::from_ref(&item),
+            &guidelines,
+            &[],
+        );
+        assert_eq!(r.covered.len(), 1, "{r:?}");
+        assert_eq!(r.covered[0].matched_name, g.2);
+        // Without the guideline library the renamed item is not found.
+        let r = check_powers(&[power], &[item], &[], &[]);
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(r.findings[0].severity, Severity::Warning);
+        assert_eq!(r.suggestions[0].fields.domain, "");
+    }
 }
