@@ -293,7 +293,14 @@ fn powers_check_of_the_openpyxl_list_and_adding_a_suggestion() {
     assert_eq!(
         findings(&v),
         vec![
-            e("Q101-power-uncovered", "错误", "权责清单!B5", strict("行政许可", permit), permit),
+            e(
+                "Q101-power-uncovered",
+                "错误",
+                "权责清单!B5",
+                strict("行政许可", permit)
+                    + "标准指引“重大建设项目”领域有相近的指引事项“批准结果信息 / 乡村建设规划许可证核发”（01.009），也可以直接采用它。",
+                permit
+            ),
             e("Q101-power-uncovered", "错误", "权责清单!B6", strict("行政处罚", penalty), penalty),
             e(
                 "Q101-power-uncovered",
@@ -306,7 +313,11 @@ fn powers_check_of_the_openpyxl_list_and_adding_a_suggestion() {
     );
     let s = &v["suggestions"][0]["fields"];
     assert_eq!(s["l1"], permit);
-    assert_eq!(s["domain"], "社会救助");
+    // The domain of the guideline item that says the same thing; the penalty gets the domain of the
+    // most similar name; the service, with nothing similar in the library, the same way (养老服务).
+    assert_eq!(s["domain"], "重大建设项目");
+    assert_eq!(v["suggestions"][1]["fields"]["domain"], "重大建设项目");
+    assert_eq!(v["suggestions"][2]["fields"]["domain"], "养老服务");
     assert_eq!(s["basis"][0], "《中华人民共和国城乡规划法》第四十一条");
     assert_eq!(s["subject"], "某某镇人民政府");
 

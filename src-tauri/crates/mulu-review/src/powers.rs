@@ -2,7 +2,7 @@
 //! （名称相近，事项类型作参考，采用自指引的事项也按指引原名比），没有的给出一个预填好的本级特色事项
 //! 建议，由用户逐项确认后添加（docs/linkage.md）。
 
-use mulu_core::guideline::GuidelineDomain;
+use mulu_core::guideline::{GuidelineDomain, GuidelineItem};
 use mulu_core::matching::name_key;
 use mulu_core::model::{
     split_elements, Audience, Channels, Item, ItemFields, Mode, Provenance, Severity,
@@ -113,7 +113,8 @@ fn kind_words(kind: &str) -> &'static [&'static str] {
     } else if k.contains("强制") {
         &["强制"]
     } else {
-        &["服务", "办理"]
+        // 公共服务等：“服务”“办理”到处都有，不据此放宽。
+        &[]
     }
 }
 
@@ -247,6 +248,15 @@ pub fn check_powers(
             (it, names)
         })
         .collect();
+    // 指引库的全部事项：（领域，事项，比较用的字，类型字眼所在的文字）。
+    let guide_names: Vec<(&str, &GuidelineItem, Vec<char>, String)> = guidelines
+        .iter()
+        .flat_map(|d| d.items.iter().map(move |g| (d.name.as_str(), g)))
+        .map(|(d, g)| {
+            let name = format!("{}{}", g.l1, g.l2);
+            (d, g, core_chars(&name, '\u{2}'), name)
+        })
+        .collect();
     let mut findings = Vec::new();
     let mut covered = Vec::new();
     let mut suggestions = Vec::new();
@@ -269,20 +279,48 @@ pub fn check_powers(
             });
             continue;
         }
-        // 建议的领域：名称最相近（至少两个相同的字）的事项所在的领域。
-        let domain = item_names
+        // 建议的领域：名称最相近（至少两个相同的字）的目录事项或指引事项所在的领域；都没有时取目录的第一个领域。
+        let from_items = item_names.iter().map(|(it, names)| {
+            let best = names
+                .iter()
+                .map(|(_, c)| longest_common(&pc, c))
+                .max()
+                .unwrap_or(0);
+            (best, it.fields.domain.clone())
+        });
+        let from_guidelines = guide_names
             .iter()
-            .map(|(it, names)| {
-                let best = names
-                    .iter()
-                    .map(|(_, c)| longest_common(&pc, c))
-                    .max()
-                    .unwrap_or(0);
-                (best, &it.fields.domain)
-            })
+            .map(|(d, _, c, _)| (longest_common(&pc, c), d.to_string()));
+        // 相同的字一样多时，目录已有的领域优先。
+        let score = |(n, d): &(usize, String)| (*n, domains.contains(d));
+        let best_domain = from_items
+            .chain(from_guidelines)
             .filter(|(n, _)| *n >= 2)
-            .max_by_key(|(n, _)| *n)
-            .map(|(_, d)| d.clone())
+            .fold(None::<(usize, String)>, |best, cur| match best {
+                Some(b) if score(&b) >= score(&cur) => Some(b),
+                _ => Some(cur),
+            })
+            .map(|(_, d)| d);
+        // 指引库里说的是同一件事的指引事项：可以直接采用它。
+        let hint = guide_names.iter().find(|(_, _, c, text)| {
+            words.iter().any(|w| text.contains(w)) && same_thing(&pc, c, false)
+        });
+        let hint_domain = hint.map(|(d, _, _, _)| d.to_string());
+        let hint = hint
+            .map(|(d, g, _, _)| {
+                let name = if g.l2.is_empty() {
+                    g.l1.clone()
+                } else {
+                    format!("{} / {}", g.l1, g.l2)
+                };
+                format!(
+                    "标准指引“{d}”领域有相近的指引事项“{name}”（{}），也可以直接采用它。",
+                    g.id
+                )
+            })
+            .unwrap_or_default();
+        let domain = hint_domain
+            .or(best_domain)
             .or_else(|| domains.first().cloned())
             .unwrap_or_default();
         let strict = p.kind.contains("许可") || p.kind.contains("处罚");
@@ -293,12 +331,12 @@ pub fn check_powers(
         };
         let message = if strict {
             format!(
-                "权责清单中的{kind}事项“{}”在目录中没有对应的公开事项。条例第二十条要求主动公开行政许可、行政处罚的依据、条件、程序和结果：请补充一个本级特色事项（已预填名称、依据与实施主体，确认后添加）。",
+                "权责清单中的{kind}事项“{}”在目录中没有对应的公开事项。条例第二十条要求主动公开行政许可、行政处罚的依据、条件、程序和结果：请补充一个本级特色事项（已预填名称、依据与实施主体，确认后添加）。{hint}",
                 p.name
             )
         } else {
             format!(
-                "清单中的{kind}事项“{}”在目录中没有对应的公开事项。请确认是否应当公开；需要时补充一个本级特色事项（已预填名称、依据与实施主体，确认后添加）。",
+                "清单中的{kind}事项“{}”在目录中没有对应的公开事项。请确认是否应当公开；需要时补充一个本级特色事项（已预填名称、依据与实施主体，确认后添加）。{hint}",
                 p.name
             )
         };
