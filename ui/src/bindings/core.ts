@@ -595,3 +595,23 @@ added: number,
  * 新增的事项里有字段被来源截断的（指引事项编号）：要核对官方指引后补全。
  */
 truncated: Array<string>, };
+
+export type PortalColumn = { id: number, catalog_id: number, 
+/**
+ * 栏目路径，各级用 `/` 连接。
+ */
+path: string, 
+/**
+ * 栏目的网址（可为空：门户管理员建好栏目后填写）。
+ */
+url: string, 
+/**
+ * 在栏目表中的顺序（从 0 起）。
+ */
+position: number, };
+
+export type ItemColumnLink = { item_id: number, column_id: number, };
+
+export type ColumnTree = { catalog_id: number, columns: Array<PortalColumn>, links: Array<ItemColumnLink>, };
+
+export type ColumnsGenerated = { columns_added: number, items_linked: number, };

@@ -17,6 +17,8 @@ pub enum ApiError {
     Import(#[from] mulu_import::ImportError),
     #[error("{0}")]
     Export(#[from] mulu_export::ExportError),
+    #[error("{0}")]
+    Review(#[from] mulu_review::ReviewError),
 
     /// 预览之后文件被改过（大小、修改时间或内容不同）：写入的就不是用户看到的了。
     #[error("文件“{path}”在预览之后被修改过，为避免写入与预览不同的内容，已停止导入。请重新读取这个文件再导入。")]

@@ -98,6 +98,7 @@ pub fn prepare(
             .collect::<Result<Vec<_>, _>>()?;
         opts = opts.domains(resolved);
     }
+    opts.portal_links = crate::portal::links(store, catalog_id)?;
     Ok((store.export_catalog(catalog_id)?, opts))
 }
 

@@ -11,6 +11,9 @@
 //! - [`paste`]：从 Excel/WPS 复制的行按同一个读取器读成事项预览。
 //! - [`diff`]：两个版本的目录（库里的目录、工作簿或 JSON 文件）之间新增、删除、改动的事项。
 //! - [`export`]：Excel 报送表、网页、JSON，选项（领域、公开层级栏、下级名称）在这里校验。
+//! - [`portal`]：门户栏目表（生成、编辑、导出），网页里事项链接到栏目。
+//! - [`powers`]：权责清单、公共服务事项清单与目录对照，确认后补充本级特色事项。
+//! - [`portal_check`]：读网站导出的栏目清单，体检（空栏目、不更新的栏目、没有栏目的事项）。
 //!
 //! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
 
@@ -22,6 +25,9 @@ pub mod export;
 pub mod guideline;
 pub mod import;
 pub mod paste;
+pub mod portal;
+pub mod portal_check;
+pub mod powers;
 
 pub use error::ApiError;
 pub use mulu_export::LowerLevelLabel;

@@ -93,6 +93,22 @@ pub enum Command {
         subcommand_value_name = "命令"
     )]
     Worker(WorkerArgs),
+    /// 门户栏目：按目录生成政府信息公开专栏的栏目表、导出给网站内容管理系统、用网站导出的栏目清单做体检
+    #[command(
+        subcommand,
+        help_template = HELP_TEMPLATE,
+        subcommand_value_name = "命令",
+        after_help = "示例：\n  mulu columns generate 1                       按领域与一级事项生成栏目表\n  mulu columns export 1 --xlsx 栏目表.xlsx      导出给门户管理员\n  mulu columns check 1 网站栏目导出.xlsx        体检：空栏目、不更新的栏目、没有栏目的事项\n\n说明见 docs/linkage.md。"
+    )]
+    Columns(ColumnsCommand),
+    /// 权责清单、公共服务事项清单：与目录对照，列出没有对应公开事项的权力与服务，并可补充为本级特色事项
+    #[command(
+        subcommand,
+        help_template = HELP_TEMPLATE,
+        subcommand_value_name = "命令",
+        after_help = "示例：\n  mulu powers check 1 权责清单.xlsx\n  mulu powers check 1 权责清单.xlsx --add 1 3    把第 1、3 项建议补充为本级特色事项\n\n说明见 docs/linkage.md。"
+    )]
+    Powers(PowersCommand),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
 
@@ -332,6 +348,85 @@ pub struct DiffArgs {
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ColumnsCommand {
+    /// 按目录的领域与一级事项生成栏目表（根/领域/一级事项），并把事项对应到栏目；已有的栏目、网址与对应不变，可反复运行
+    #[command(help_template = HELP_TEMPLATE)]
+    Generate {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 栏目表的上级路径，各级用“/”分隔（默认：政府信息公开/法定主动公开内容）
+        #[arg(long, value_name = "路径")]
+        root: Option<String>,
+    },
+    /// 导出栏目表（栏目路径、层级、名称、上级、网址、对应事项），供门户管理员在网站内容管理系统里建栏目
+    #[command(
+        help_template = HELP_TEMPLATE,
+        group(clap::ArgGroup::new("format").required(true).args(["xlsx", "csv"]))
+    )]
+    Export {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 导出为 Excel 工作簿
+        #[arg(long, value_name = "OUT")]
+        xlsx: Option<PathBuf>,
+        /// 导出为 CSV（UTF-8，带 BOM，Excel/WPS 可直接打开）
+        #[arg(long, value_name = "OUT")]
+        csv: Option<PathBuf>,
+    },
+    /// 门户体检：读网站内容管理系统导出的栏目清单（工作簿或 CSV：栏目路径、网址、文档数、最后更新日期），列出没有栏目的事项、没有事项的栏目、空栏目与超过公开时限没有更新的栏目
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "示例：\n  mulu columns check 1 栏目统计.xlsx\n  mulu columns check 1 栏目统计.csv --today 2026-12-02 --json\n  mulu columns check 1 栏目统计.xlsx --map 栏目路径=B --map 最后更新日期=F\n\n退出码：0 没有错误；1 有错误（如空栏目）；2 文件读不了或参数有误。说明见 docs/linkage.md。"
+    )]
+    Check {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 网站导出的栏目清单（.xlsx/.xls/.csv）
+        #[arg(value_name = "CMS_EXPORT")]
+        file: std::path::PathBuf,
+        /// 以 JSON 输出（问题的形状与 mulu check 相同）
+        #[arg(long)]
+        json: bool,
+        /// 按这一天计算多久没有更新（YYYY-MM-DD；默认今天），便于复核
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+        /// 指定某一列（自动识别不对时）：栏目路径、上级栏目、网址、文档数、最后更新日期 或 表头行，例如 --map 网址=C（可写多个）
+        #[arg(long, value_name = "列名=列号")]
+        map: Vec<String>,
+    },
+    // 新的 columns 子命令加在这一行之上。
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PowersCommand {
+    /// 对照权责清单或公共服务事项清单（事项名称、事项类型、实施依据、实施主体）与目录：列出对上的与对不上的；对不上的行政许可、行政处罚为错误
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "退出码：0 没有错误；1 有未覆盖的行政许可或行政处罚；2 文件读不了或参数有误。"
+    )]
+    Check {
+        /// 目录编号
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// 清单文件（.xlsx/.xls/.csv）
+        #[arg(value_name = "POWERS")]
+        file: PathBuf,
+        /// 以 JSON 输出（问题的形状与 mulu check 相同，另有对上的事项与建议事项）
+        #[arg(long)]
+        json: bool,
+        /// 指定某一列（自动识别不对时）：事项名称、事项类型、实施依据、实施主体 或 表头行，例如 --map 事项类型=C（可写多个）
+        #[arg(long, value_name = "列名=列号")]
+        map: Vec<String>,
+        /// 把这几项建议（按输出中“建议”的序号，从 1 起）补充为本级特色事项（已预填名称、依据与实施主体）
+        #[arg(long, value_name = "序号", num_args = 1..)]
+        add: Vec<usize>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

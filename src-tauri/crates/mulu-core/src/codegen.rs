@@ -55,7 +55,8 @@ pub fn typescript_bindings() -> String {
         GuidelineItem, GuidelineDomain, NationalSize, GuidelineDomainSummary, SearchHit,
         Severity, Field, DiagnosticCode, Diagnostic, PreviewItem, PreviewSheet, ImportPreview, PreviewOrigin,
         ImportPlan, PlannedItem, ChangedItem, BackupKind, BackupInfo, LoadAction, DomainLoad, LibraryLoad,
-        GuidelineImportPreview, PackPreview, AdoptOutcome,
+        GuidelineImportPreview, PackPreview, AdoptOutcome, PortalColumn, ItemColumnLink, ColumnTree,
+        ColumnsGenerated,
     );
     format!(
         "// 由 mulu-core 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n{}",

@@ -15,6 +15,8 @@ pub enum ExportError {
     NoDomains(String),
     #[error("无法写出 Excel 文件：{0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("无法写出 CSV 文件：{0}")]
+    Csv(String),
     #[error("无法写出文件 {path}：{source}。请确认文件没有在 Excel/WPS 中打开，且文件夹可写。")]
     Io {
         path: String,

@@ -20,6 +20,7 @@ th,td{border:1px solid #333;padding:4px 5px;vertical-align:middle;word-break:bre
 th{background:#f2f2f2}
 td.c{text-align:center}
 td.pre{white-space:pre-line}
+a.portal,span.portal{display:block;margin-top:3px;font-size:12px;color:#1a56a8}
 col.n{width:3%}col.l1{width:8%}col.l2{width:9%}col.content{width:17%}col.basis{width:16%}
 col.time{width:9%}col.subject{width:9%}col.ch{width:14%}col.f{width:3%}
 @media print{@page{size:A3 landscape;margin:12mm}nav.toc{display:none}section{page-break-before:always}
@@ -113,7 +114,11 @@ pub fn html(export: &CatalogExport, opts: &ExportOptions) -> Result<String, Expo
                 } else {
                     ""
                 };
-                let _ = write!(out, "<td{class}>{}</td>", esc(v));
+                let _ = write!(out, "<td{class}>{}", esc(v));
+                if col == 2 {
+                    portal_link(&mut out, opts, item.id);
+                }
+                out.push_str("</td>");
             }
             out.push_str("</tr>\n");
         }
@@ -121,4 +126,31 @@ pub fn html(export: &CatalogExport, opts: &ExportOptions) -> Result<String, Expo
     }
     out.push_str("</body>\n</html>\n");
     Ok(out)
+}
+
+/// 事项所在的门户栏目：有可用的网址时是链接，否则只写栏目名称。路径与网址都转义。
+fn portal_link(out: &mut String, opts: &ExportOptions, item_id: i64) {
+    let Some(link) = opts.portal_links.get(&item_id) else {
+        return;
+    };
+    let name = link.path.rsplit('/').next().unwrap_or(&link.path);
+    match link.safe_url() {
+        Some(url) => {
+            let _ = write!(
+                out,
+                "<a class=\"portal\" href=\"{}\" title=\"{}\">栏目：{}</a>",
+                html_escape::encode_double_quoted_attribute(url),
+                html_escape::encode_double_quoted_attribute(&link.path),
+                esc(name)
+            );
+        }
+        None => {
+            let _ = write!(
+                out,
+                "<span class=\"portal\" title=\"{}\">栏目：{}</span>",
+                html_escape::encode_double_quoted_attribute(&link.path),
+                esc(name)
+            );
+        }
+    }
 }

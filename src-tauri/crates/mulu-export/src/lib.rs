@@ -22,11 +22,12 @@ pub mod html;
 pub mod json;
 mod layout;
 mod options;
+pub mod portal;
 mod text;
 mod time;
 mod xlsx;
 
 pub use error::ExportError;
 pub use html::html;
-pub use options::{ExportOptions, LowerLevelLabel};
+pub use options::{ExportOptions, LowerLevelLabel, PortalLink};
 pub use xlsx::{write_guideline_xlsx, write_xlsx, xlsx_bytes, ROUNDTRIP_SHEET};

@@ -76,6 +76,30 @@ pub struct ExportOptions {
     pub lower_level_label: LowerLevelLabel,
     /// 封面上的导出时间；`None` 时取当前时间（测试用固定值）。
     pub exported_at: Option<String>,
+    /// 事项所在的门户栏目（事项编号 → 栏目）：网页里每个事项链接到它的栏目。
+    pub portal_links: std::collections::BTreeMap<i64, PortalLink>,
+}
+
+/// 网页里事项链接到的门户栏目。
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortalLink {
+    /// 栏目路径（显示与悬停提示用）。
+    pub path: String,
+    /// 栏目网址；只有 `http://`、`https://` 或以 `/` 开头的网址才做成链接。
+    pub url: String,
+}
+
+impl PortalLink {
+    /// 可以放进 `href` 的网址：只收 http(s) 与站内路径（不收 `javascript:` 等）。
+    pub fn safe_url(&self) -> Option<&str> {
+        let u = self.url.trim();
+        let lower = u.to_ascii_lowercase();
+        let ok = (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || (u.starts_with('/') && !u.starts_with("//")))
+            && !u.chars().any(|c| c.is_control() || c.is_whitespace());
+        ok.then_some(u)
+    }
 }
 
 impl Default for ExportOptions {
@@ -85,6 +109,7 @@ impl Default for ExportOptions {
             include_level: true,
             lower_level_label: LowerLevelLabel::Township,
             exported_at: None,
+            portal_links: Default::default(),
         }
     }
 }

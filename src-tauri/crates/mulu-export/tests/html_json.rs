@@ -48,3 +48,35 @@ fn bad_json_says_where() {
     let err = json::from_str("{\"format_version\": 99}").unwrap_err();
     assert!(err.to_string().contains("请升级程序"), "{err}");
 }
+
+#[test]
+fn html_links_items_to_their_portal_column_and_escapes_it() {
+    use mulu_export::PortalLink;
+    let export = common::sample();
+    let mut opts = ExportOptions::default();
+    let ids: Vec<i64> = export.items.iter().map(|i| i.id).collect();
+    opts.portal_links.insert(
+        ids[0],
+        PortalLink {
+            path: "政府信息公开/社会救助/<b>低保&".into(),
+            url: "https://www.example.gov.cn/zfxxgk/shjz/?a=1&b=\"2\"".into(),
+        },
+    );
+    opts.portal_links.insert(
+        ids[1],
+        PortalLink {
+            path: "政府信息公开/社会救助/临时救助".into(),
+            url: "javascript:alert(1)".into(),
+        },
+    );
+    let page = html(&export, &opts).unwrap();
+    assert!(page.contains(
+        "<a class=\"portal\" href=\"https://www.example.gov.cn/zfxxgk/shjz/?a=1&amp;b=&quot;2&quot;\" \
+         title=\"政府信息公开/社会救助/&lt;b&gt;低保&amp;\">栏目：&lt;b&gt;低保&amp;</a>"
+    ), "{page}");
+    assert!(!page.contains("javascript:"), "不安全的网址不做成链接");
+    assert!(page.contains(
+        "<span class=\"portal\" title=\"政府信息公开/社会救助/临时救助\">栏目：临时救助</span>"
+    ));
+    assert_eq!(page.matches("class=\"portal\"").count(), 2);
+}

@@ -8,6 +8,9 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum ImportError {
+    #[error("无法读取“{path}”：{detail}。请在 Excel/WPS 中打开后另存为 .xlsx 或 UTF-8 编码的 .csv 再试。")]
+    Listing { path: PathBuf, detail: String },
+
     #[error("无法读取文件“{path}”：{source}。请确认文件存在且没有被其他程序占用。")]
     Io {
         path: PathBuf,

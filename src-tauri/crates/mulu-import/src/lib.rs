@@ -25,6 +25,7 @@ mod grid;
 mod guideline;
 mod header;
 mod limits;
+pub mod listing;
 mod marks;
 mod merges;
 mod normalize;

@@ -46,7 +46,7 @@ fn error_kind(e: &ImportError) -> &'static str {
         ImportError::Empty { .. } => "empty",
         ImportError::NoTable { .. } | ImportError::WordNoTable { .. } => "no_table",
         ImportError::Unsupported { .. } => "unsupported",
-        ImportError::Malformed { .. } => "malformed",
+        ImportError::Malformed { .. } | ImportError::Listing { .. } => "malformed",
         ImportError::TooLarge { .. }
         | ImportError::SheetTooLarge { .. }
         | ImportError::WordTooLarge { .. }

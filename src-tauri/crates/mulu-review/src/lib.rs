@@ -72,6 +72,8 @@ pub mod diff;
 mod error;
 mod input;
 pub mod isolate;
+pub mod portal;
+pub mod powers;
 mod report;
 pub mod rules;
 mod summary;

@@ -3,10 +3,12 @@
 pub mod backup;
 pub mod catalog;
 pub mod check;
+pub mod columns;
 pub mod diff;
 pub mod export;
 pub mod guidelines;
 pub mod import;
+pub mod powers;
 pub mod worker;
 
 use std::path::Path;

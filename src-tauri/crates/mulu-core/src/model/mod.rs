@@ -8,6 +8,7 @@ mod carrier;
 mod catalog;
 mod field;
 mod item;
+mod portal;
 mod preview;
 mod unit;
 mod vocab;
@@ -19,6 +20,10 @@ pub use carrier::{Channels, StandardCarrier};
 pub use catalog::{Catalog, CatalogExport, CatalogStatus, CatalogSummary, NewCatalog};
 pub use field::Field;
 pub use item::{split_elements, Item, ItemFields, Provenance};
+pub use portal::{
+    column_segment, generate_column_paths, normalize_column_path, ColumnTree, ColumnsGenerated,
+    ItemColumnLink, PortalColumn, DEFAULT_COLUMN_ROOT,
+};
 pub use preview::{
     ChangedItem, Diagnostic, DiagnosticCode, ImportPlan, ImportPreview, PlannedItem, PreviewItem,
     PreviewOrigin, PreviewSheet, Severity,

@@ -11,6 +11,7 @@ mod guidelines;
 mod items;
 mod json;
 mod merge;
+mod portal;
 mod search;
 mod units;
 mod withheld;
@@ -57,6 +58,7 @@ fn wait_for_lock(attempt: i32) -> bool {
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_item_search.sql"),
+    include_str!("../../migrations/0005_portal_columns.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

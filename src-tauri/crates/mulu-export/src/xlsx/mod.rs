@@ -7,6 +7,8 @@ mod roundtrip;
 mod sheet_name;
 mod styles;
 
+pub(crate) use styles::Styles;
+
 use std::path::Path;
 
 use mulu_core::model::CatalogExport;
