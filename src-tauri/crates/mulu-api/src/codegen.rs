@@ -5,6 +5,10 @@
 use mulu_export::LowerLevelLabel;
 use ts_rs::Config;
 
+use crate::desk::{
+    DecidedFinding, DeskRow, DeskView, RecordOutcome, Recorded, RoundComparison, SubmissionSummary,
+    SubmissionView,
+};
 use crate::export::{ExportDone, ExportFormat, ExportOptionsArg};
 use crate::import::{ImportPreviewed, ImportTarget};
 use crate::paste::PastePreview;
@@ -14,7 +18,8 @@ pub fn typescript_bindings() -> String {
     let cfg = Config::new().with_large_int("number");
     let body = mulu_core::ts_decls!(&cfg;
         LowerLevelLabel, ExportFormat, ExportOptionsArg, ExportDone, ImportTarget, ImportPreviewed,
-        PastePreview,
+        PastePreview, SubmissionSummary, DeskRow, DeskView, DecidedFinding, RoundComparison,
+        SubmissionView, Recorded, RecordOutcome,
     );
     let labels = LowerLevelLabel::ALL
         .iter()
@@ -23,7 +28,8 @@ pub fn typescript_bindings() -> String {
         .join(", ");
     format!(
         "// 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n\
-         import type {{ ImportPreview, ItemFields, UnitKind }} from './core'\n\n{}\n\n\
+         import type {{ Decision, DeskUnit, ImportPreview, ItemFields, UnitKind }} from './core'\n\
+         import type {{ CatalogDiff, DeskStatus, FileCheck, FileFinding }} from './review'\n\n{}\n\n\
          /** 下级一栏的全部写法（官方表格的顺序）。 */\n\
          export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = [{labels}]\n",
         body.trim_end()

@@ -10,11 +10,13 @@
 //! - [`guideline`]：导入官方指引（读出的领域存为新版本）。
 //! - [`paste`]：从 Excel/WPS 复制的行按同一个读取器读成事项预览。
 //! - [`export`]：Excel 报送表、网页、JSON，选项（领域、公开层级栏、下级名称）在这里校验。
+//! - [`desk`]：审核台账——县里的单位名单、各单位各轮的报送、对每条问题的决定、两轮的比较。
 //!
 //! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
 
 pub mod adopt;
 pub mod codegen;
+pub mod desk;
 mod error;
 pub mod export;
 pub mod guideline;
