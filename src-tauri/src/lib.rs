@@ -74,6 +74,7 @@ pub fn run() {
             commands::desk::desk_submission,
             commands::desk::desk_decide,
             commands::desk::desk_undecide,
+            commands::desk::desk_letter,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -710,6 +710,27 @@ const tests = [
     await waitRow('某某乡人民政府', /待审[\s\S]*\b1\b/, 'after re-checking 某某乡 is not round 1 待审')
     assert((await textOf(byTest('desk-findings'))).includes('不采纳：已电话核实'), 'the waiver was lost on re-checking')
     await browser.saveScreenshot(join(outDir, 'desk.png'))
+
+    // Accept one warning and write the 审核意见: it lists the accepted finding, not the waived one.
+    const warnRow = await rowWithText('desk-findings', '警告')
+    const warnPlace = (await browser.execute((el) => el.innerText, warnRow)).split(/\s/)[0]
+    await jsClick(await warnRow.$(byTest('desk-accept')))
+    await browser.waitUntil(async () => (await textOf(byTest('desk-findings'))).includes('采纳（'), {
+      timeout: 8000, timeoutMsg: 'the acceptance is not shown',
+    })
+    await jsClick(await browser.$(byTest('desk-letter')))
+    const letter = join(saveDir, '某某乡人民政府审核意见.docx')
+    await browser.waitUntil(async () => existsSync(letter), { timeout: 8000, timeoutMsg: `no ${letter}` })
+    await sleep(300)
+    const { execFileSync } = await import('node:child_process')
+    // The paragraphs' text (each <w:t>), read with Python's zipfile (no npm .docx reader).
+    const text = execFileSync('python3', ['-c', [
+      'import re, sys, zipfile',
+      'x = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()',
+      'print("\\n".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", x)))',
+    ].join('\n'), letter]).toString()
+    assert(text.includes('关于某某乡人民政府政务公开标准目录的审核意见') && text.includes('有以下 1 处问题需要修改'), `letter: ${text}`)
+    assert(text.includes(`1. ${warnPlace}`) && !text.includes('社会救助!E4'), `letter lists the wrong findings (${warnPlace}): ${text}`)
   }],
 ]
 

@@ -73,3 +73,13 @@ pub async fn desk_undecide(
 ) -> Result<(), String> {
     state.try_with(|s| desk::undecide(s, unit_id, &rule, &place))
 }
+
+/// 写一个单位最新一轮的《审核意见》（.docx，列出采纳的问题）到 `path`；返回写进去的各段文字。
+#[tauri::command]
+pub async fn desk_letter(
+    state: State<'_, AppState>,
+    unit_id: i64,
+    path: String,
+) -> Result<Vec<String>, String> {
+    state.try_with(|s| desk::write_letter(s, unit_id, std::path::Path::new(&path)))
+}

@@ -125,6 +125,9 @@ export const api = {
   deskDecide: (unitId: number, rule: string, place: string, verdict: Verdict, reason: string) =>
     invoke<Decision>('desk_decide', { unitId, rule, place, verdict, reason }),
   deskUndecide: (unitId: number, rule: string, place: string) => invoke<void>('desk_undecide', { unitId, rule, place }),
+  /** Writes the one-page 审核意见 (.docx) of the unit's latest round (the accepted findings, numbered);
+   *  resolves to its paragraphs. */
+  deskLetter: (unitId: number, path: string) => invoke<string[]>('desk_letter', { unitId, path }),
 }
 
 /** The event check_files / annotate_files send after each file (payload: BatchProgress). */

@@ -419,3 +419,64 @@ pub fn decide(
 pub fn undecide(store: &mut Store, unit_id: i64, rule: &str, place: &str) -> Result<()> {
     Ok(store.desk_undecide(unit_id, rule, place)?)
 }
+
+/// 一个单位最新一轮的《审核意见》（.docx）：采纳的问题逐条编号（按工作表与单元格排列），写到 `path`。
+/// 返回写进去的各段文字。
+pub fn write_letter(store: &Store, unit_id: i64, path: &Path) -> Result<Vec<String>> {
+    let sub = submission(store, unit_id, None)?;
+    let mut accepted: Vec<&DecidedFinding> = sub
+        .findings
+        .iter()
+        .filter(|f| f.decision.as_ref().map(|d| d.verdict) == Some(Verdict::Accept))
+        .collect();
+    accepted.sort_by(|a, b| {
+        let k = |f: &FileFinding| {
+            (
+                f.sheet.clone().unwrap_or_default(),
+                f.row.unwrap_or(0),
+                f.cell.as_deref().map(cell_column).unwrap_or_default(),
+            )
+        };
+        k(&a.finding).cmp(&k(&b.finding))
+    });
+    let letter = crate::letter::Letter {
+        unit: sub.unit.name.clone(),
+        file_name: sub.summary.file_name.clone(),
+        round: sub.summary.round,
+        received: crate::letter::chinese_date(&sub.summary.received),
+        date: crate::letter::chinese_date(&store.now_utc()?),
+        reviewer: reviewer_name(),
+        findings: accepted
+            .iter()
+            .map(|f| crate::letter::LetterFinding {
+                place: f.place.clone(),
+                field: f
+                    .finding
+                    .field
+                    .map(|x| x.label().to_string())
+                    .unwrap_or_default(),
+                message: f.finding.message.clone(),
+                suggestion: f.finding.suggestion.clone(),
+            })
+            .collect(),
+    };
+    let bytes = letter
+        .to_docx()
+        .map_err(|e| ApiError::Invalid(format!("无法生成审核意见：{e}")))?;
+    std::fs::write(path, bytes).map_err(|e| {
+        ApiError::Invalid(format!(
+            "无法写出“{}”：{e}。请换一个文件夹，或关掉正打开它的程序后重试。",
+            path.display()
+        ))
+    })?;
+    Ok(letter.paragraphs())
+}
+
+/// 单元格的列号（`AB12` → 28），排序用。
+fn cell_column(cell: &str) -> u32 {
+    cell.chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .fold(0, |n, c| {
+            n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
+        })
+}

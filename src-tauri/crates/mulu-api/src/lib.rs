@@ -21,6 +21,7 @@ mod error;
 pub mod export;
 pub mod guideline;
 pub mod import;
+pub mod letter;
 pub mod paste;
 
 pub use error::ApiError;

@@ -208,3 +208,55 @@ fn imports_the_unit_list_from_a_workbook() {
     assert_eq!(units.len(), 5);
     assert_eq!(desk::view(&s).unwrap().missing.len(), 5);
 }
+
+/// 《审核意见》：只列采纳的问题，逐条编号，按工作表与单元格；.docx 里是这些文字。
+#[test]
+fn the_letter_lists_the_accepted_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut s = Store::open_in_memory().unwrap();
+    let units = desk::set_units(&mut s, &listed(&["甲镇人民政府"])).unwrap();
+    let jia = units[0].id;
+    let mut e9 = finding("R302-time-limit-too-long", Severity::Error, "F9");
+    e9.row = Some(9);
+    e9.suggestion = Some("信息形成之日起20个工作日内".into());
+    let e4 = finding("R201-basis-repealed", Severity::Error, "E4");
+    let w = finding("R102-audience-marks", Severity::Warning, "I4");
+    let c = checked(
+        d,
+        "甲镇.xlsx",
+        "甲",
+        "某某县甲镇",
+        vec![e9.clone(), e4.clone(), w.clone()],
+    );
+    desk::record(&mut s, &[c]).unwrap();
+    for f in [&e9, &e4] {
+        desk::decide(&mut s, jia, &f.rule, &f.location(), Verdict::Accept, "").unwrap();
+    }
+    desk::decide(
+        &mut s,
+        jia,
+        &w.rule,
+        &w.location(),
+        Verdict::Waive,
+        "不涉及",
+    )
+    .unwrap();
+    let out = d.join("审核意见.docx");
+    let paras = desk::write_letter(&s, jia, &out).unwrap();
+    assert_eq!(paras[0], "关于甲镇人民政府政务公开标准目录的审核意见");
+    assert!(paras[2].contains("有以下 2 处问题需要修改"), "{paras:?}");
+    assert!(paras[3].starts_with("1. 社会救助!E4"), "{paras:?}");
+    assert!(
+        paras[4].starts_with("2. 社会救助!F9")
+            && paras[4].contains("建议改为：信息形成之日起20个工作日内"),
+        "{paras:?}"
+    );
+    assert!(!paras.iter().any(|p| p.contains("I4")));
+    // .docx：zip 里的 word/document.xml 有这些文字。
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("关于甲镇人民政府政务公开标准目录的审核意见"));
+    assert!(xml.contains("1. 社会救助!E4"));
+}
