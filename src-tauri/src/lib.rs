@@ -72,6 +72,14 @@ pub fn run() {
             commands::review::check_files,
             commands::review::annotate_files,
             commands::review::cancel_review,
+            commands::desk::desk_import_units,
+            commands::desk::desk_set_units,
+            commands::desk::desk_record,
+            commands::desk::desk_view,
+            commands::desk::desk_submission,
+            commands::desk::desk_decide,
+            commands::desk::desk_undecide,
+            commands::desk::desk_letter,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -777,6 +777,90 @@ const tests = [
     await jsClick(await browser.$(byTest('nav-contrast')))
     assert(!(await browser.execute(() => document.documentElement.classList.contains('high-contrast'))), 'high contrast not switched off')
   }],
+  ['the reviewer’s desk: a unit list, two rounds, statuses and missing units, a waiver kept after re-checking', async () => {
+    // Self-contained (a fresh desk): the unit list tests/fixtures/units/e2e_units.xlsx names the units of
+    // the review fixtures; round 1 = r1_required_marks (某某镇, errors) + r2_basis (某某乡, 1 error),
+    // round 2 = clean_township (某某镇, no findings). 某某街道 and 教育体育局 send nothing.
+    const rf = (n) => join(repo, 'tests/fixtures/review', n)
+    await browser.keys(['Escape'])
+    await sleep(300)
+    await jsClick(await browser.$(byTest('nav-review')))
+    await (await browser.$(byTest('review-pick'))).waitForDisplayed({ timeout: 10000 })
+    const clear = await browser.$(byTest('review-clear'))
+    if (await clear.isEnabled()) await jsClick(clear)
+    await jsClick(await browser.$('#tab-desk'))
+    answerOpenDialog([join(repo, 'tests/fixtures/units/e2e_units.xlsx')])
+    await jsClick(await browser.$(byTest('desk-import-units')))
+    await browser.waitUntil(async () => (await textOf(byTest('desk-missing'))).includes('还没有报送（4）'), {
+      timeout: 10000, timeoutMsg: `the unit list was not imported: ${await textOf(byTest('desk'))}`,
+    })
+    const rowOf = async (name) => browser.execute((el) => el.innerText, await rowWithText('desk-units', name))
+    const waitRow = (name, re, what) => browser.waitUntil(async () => re.test(await rowOf(name)), {
+      timeout: 20000, timeoutMsg: `${what}: ${name} shows “${''}”`,
+    }).catch(async (e) => { throw new Error(`${what}: ${await rowOf(name)} (${e.message})`) })
+
+    answerOpenDialog([rf('r1_required_marks.xlsx'), rf('r2_basis.xlsx')])
+    await jsClick(await browser.$(byTest('review-pick')))
+    await waitRow('某某镇人民政府', /退回修改[\s\S]*\b1\b/, 'round 1 of 某某镇 is not 退回修改')
+    await waitRow('某某乡人民政府', /退回修改/, '某某乡 with an error is not 退回修改')
+
+    answerOpenDialog([rf('clean_township.xlsx')])
+    await jsClick(await browser.$(byTest('review-pick')))
+    await waitRow('某某镇人民政府', /通过[\s\S]*\b2\b/, 'round 2 of 某某镇 (no findings) is not 通过')
+    const missing = await textOf(byTest('desk-missing'))
+    assert(missing.includes('还没有报送（2）') && missing.includes('某某街道办事处') && missing.includes('某某县教育体育局'), `missing units: ${missing}`)
+    assert((await rowOf('某某街道办事处')).includes('未报送'), `某某街道: ${await rowOf('某某街道办事处')}`)
+
+    // Open 某某乡, waive its error with a reason: the unit's status drops to 待审 (warnings only).
+    const yi = await rowWithText('desk-units', '某某乡人民政府')
+    await jsClick(await yi.$('button'))
+    await browser.waitUntil(async () => (await textOf(byTest('desk-findings'))).includes('错误'), {
+      timeout: 8000, timeoutMsg: 'the submission of 某某乡 is not shown',
+    })
+    const errRow = await rowWithText('desk-findings', '错误')
+    await jsClick(await errRow.$(byTest('desk-waive')))
+    const reasonBox = await browser.$(`${byTest('waive-reason')} textarea, textarea${byTest('waive-reason')}`)
+    await reasonBox.waitForDisplayed({ timeout: 5000 })
+    await replaceText(reasonBox, '已电话核实，依据已在公示栏更正')
+    await jsClick(await browser.$(byTest('waive-confirm')))
+    await browser.waitUntil(async () => (await textOf(byTest('desk-findings'))).includes('不采纳：已电话核实'), {
+      timeout: 8000, timeoutMsg: 'the waiver is not shown',
+    })
+    await waitRow('某某乡人民政府', /待审/, 'after the waiver 某某乡 is not 待审')
+
+    // Re-check every file: same contents, same rounds; the waiver is still there.
+    await jsClick(await browser.$('#tab-files'))
+    await jsClick(await browser.$(byTest('review-recheck')))
+    await jsClick(await browser.$('#tab-desk'))
+    await sleep(1500)
+    await browser.waitUntil(async () => !(await browser.$(byTest('review-progress')).isExisting()), { timeout: 20000, timeoutMsg: 're-check did not finish' })
+    await sleep(800)
+    await waitRow('某某镇人民政府', /通过[\s\S]*\b2\b/, 'after re-checking 某某镇 is not round 2 通过')
+    await waitRow('某某乡人民政府', /待审[\s\S]*\b1\b/, 'after re-checking 某某乡 is not round 1 待审')
+    assert((await textOf(byTest('desk-findings'))).includes('不采纳：已电话核实'), 'the waiver was lost on re-checking')
+    await browser.saveScreenshot(join(outDir, 'desk.png'))
+
+    // Accept one warning and write the 审核意见: it lists the accepted finding, not the waived one.
+    const warnRow = await rowWithText('desk-findings', '警告')
+    const warnPlace = (await browser.execute((el) => el.innerText, warnRow)).split(/\s/)[0]
+    await jsClick(await warnRow.$(byTest('desk-accept')))
+    await browser.waitUntil(async () => (await textOf(byTest('desk-findings'))).includes('采纳（'), {
+      timeout: 8000, timeoutMsg: 'the acceptance is not shown',
+    })
+    await jsClick(await browser.$(byTest('desk-letter')))
+    const letter = join(saveDir, '某某乡人民政府审核意见.docx')
+    await browser.waitUntil(async () => existsSync(letter), { timeout: 8000, timeoutMsg: `no ${letter}` })
+    await sleep(300)
+    const { execFileSync } = await import('node:child_process')
+    // The paragraphs' text (each <w:t>), read with Python's zipfile (no npm .docx reader).
+    const text = execFileSync('python3', ['-c', [
+      'import re, sys, zipfile',
+      'x = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()',
+      'print("\\n".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", x)))',
+    ].join('\n'), letter]).toString()
+    assert(text.includes('关于某某乡人民政府政务公开标准目录的审核意见') && text.includes('有以下 1 处问题需要修改'), `letter: ${text}`)
+    assert(text.includes(`1. ${warnPlace}`) && !text.includes('社会救助!E4'), `letter lists the wrong findings (${warnPlace}): ${text}`)
+  }],
 ]
 
 /** The text of every toast message on screen. */

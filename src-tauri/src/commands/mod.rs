@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod catalogs;
+pub mod desk;
 pub mod export;
 pub mod guidelines;
 pub mod import;

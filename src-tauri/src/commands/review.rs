@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use mulu_core::guideline::GuidelineDomain;
 use mulu_import::ReadOptions;
 use mulu_review::isolate::{self, Cancel, Isolation, WorkerInput};
-use mulu_review::{AnnotatedFile, BatchProgress, Report, WorkbookCheck};
+use mulu_review::{AnnotatedFile, BatchProgress, FileCheck, Report};
 use rayon::prelude::*;
 use tauri::{AppHandle, Emitter, State};
 
@@ -57,7 +57,7 @@ pub async fn check_files(
     app: AppHandle,
     state: State<'_, AppState>,
     paths: Vec<String>,
-) -> Result<Vec<WorkbookCheck>, String> {
+) -> Result<Vec<FileCheck>, String> {
     let paths = distinct(paths, "请选择要检查的工作簿。")?;
     let (opts, guidelines) = rules_input(&state)?;
     let cancel = start_batch();
@@ -249,9 +249,9 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(results.len(), 2);
-        assert_eq!(results[0].report.as_ref().unwrap().item_count, 10);
+        assert_eq!(results[0].items, 10);
         assert!(results[1]
-            .failure
+            .error
             .as_deref()
             .unwrap()
             .contains("不是 Excel 工作簿"));
@@ -275,7 +275,7 @@ mod tests {
             fixture("official_openpyxl.xlsx"),
             fixture("not_a_workbook.xlsx"),
         ];
-        let want: Vec<WorkbookCheck> = paths
+        let want: Vec<FileCheck> = paths
             .iter()
             .map(|p| mulu_review::check_workbook(Path::new(p), &opts, &guidelines))
             .collect();

@@ -1,6 +1,7 @@
 // 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
 
-import type { GuidelineImportPreview, ImportPreview, ItemFields, UnitKind } from './core'
+import type { Decision, DeskUnit, GuidelineImportPreview, ImportPreview, ItemFields, UnitKind } from './core'
+import type { CatalogDiff, DeskStatus, FileCheck, FileFinding } from './review'
 
 export type LowerLevelLabel = "乡级" | "镇级" | "街道";
 
@@ -53,6 +54,66 @@ export type ImportPreviewed = { token: number, preview: ImportPreview, };
 export type PastePreview = { items: Array<ItemFields>, warnings: Array<string>, };
 
 export type GuidelinePreviewed = { token: number, preview: GuidelineImportPreview, };
+
+export type SubmissionSummary = { round: number, 
+/**
+ * 收到（第一次检查）的时间，UTC。
+ */
+received: string, file_name: string, path: string, 
+/**
+ * 按近似的名称或文件名配到这个单位，请确认。
+ */
+unsure: boolean, readable: boolean, errors: number, warnings: number, infos: number, open_errors: number, open_warnings: number, 
+/**
+ * 不采纳的问题数。
+ */
+waived: number, coverage: number | null, status: DeskStatus, };
+
+export type DeskRow = { unit: DeskUnit, status: DeskStatus, 
+/**
+ * 收到过几轮。
+ */
+rounds: number, latest: SubmissionSummary | null, };
+
+export type DeskView = { rows: Array<DeskRow>, 
+/**
+ * 还没报送的单位（名单顺序）。
+ */
+missing: Array<string>, };
+
+export type DecidedFinding = { finding: FileFinding, 
+/**
+ * 问题的位置（决定按它与规则记下）。
+ */
+place: string, decision: Decision | null, };
+
+export type RoundComparison = { previous_round: number, 
+/**
+ * 上一轮有、这一轮没有的问题。
+ */
+fixed: Array<FileFinding>, 
+/**
+ * 这一轮新出的问题。
+ */
+new: Array<FileFinding>, 
+/**
+ * 两轮都有的问题。
+ */
+still_open: Array<FileFinding>, 
+/**
+ * 事项的增删改；两轮的文件有一个找不到或已改动时为空。
+ */
+items: CatalogDiff | null, };
+
+export type SubmissionView = { unit: DeskUnit, summary: SubmissionSummary, check: FileCheck, findings: Array<DecidedFinding>, comparison: RoundComparison | null, 
+/**
+ * 这个单位的各轮（轮次）。
+ */
+rounds: Array<number>, };
+
+export type Recorded = { path: string, unit: string, round: number, unsure: boolean, };
+
+export type RecordOutcome = { recorded: Array<Recorded>, unmatched: Array<string>, };
 
 /** 下级一栏的全部写法（官方表格的顺序）。 */
 export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = ['乡级', '镇级', '街道']

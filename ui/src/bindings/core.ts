@@ -32,6 +32,38 @@ region: Array<string>, };
 
 export type NewUnit = { name: string, kind: UnitKind, region: Array<string>, };
 
+export type ListedUnit = { name: string, kind: UnitKind | null, };
+
+export type DeskUnit = { id: number, name: string, kind: UnitKind | null, };
+
+export type Verdict = "采纳" | "不采纳";
+
+export type Decision = { unit_id: number, 
+/**
+ * 规则编号。
+ */
+rule: string, 
+/**
+ * 问题的位置（`社会救助!F12`、`社会救助 第12行`、事项或领域）。
+ */
+place: string, verdict: Verdict, 
+/**
+ * 不采纳的理由（采纳时可空）。
+ */
+reason: string, 
+/**
+ * 审核人（操作系统的用户名）。
+ */
+reviewer: string, 
+/**
+ * 决定的时间（UTC，`2026-12-02T01:30:00Z`）。
+ */
+decided_at: string, 
+/**
+ * 在第几轮作出的决定。
+ */
+round: number, };
+
 export type CatalogStatus = "草稿" | "已提交" | "已审核";
 
 export type Catalog = { id: number, unit_id: number, year: number, 

@@ -1,6 +1,6 @@
 // 由 mulu-review 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
 
-import type { Field, Severity } from './core'
+import type { Field, Severity, UnitKind } from './core'
 
 export type ItemRef = { 
 /**
@@ -90,7 +90,29 @@ findings: Array<Finding>,
  */
 item_count: number, counts: SeverityCounts, coverage: Coverage, };
 
-export type WorkbookCheck = { 
+export type FileFinding = { 
+/**
+ * 规则编号，例如 `R101-required-field`。
+ */
+rule: string, severity: Severity, sheet: string | null, 
+/**
+ * 单元格，例如 `H12`。
+ */
+cell: string | null, 
+/**
+ * 事项：“一级事项 / 二级事项”。
+ */
+item: string | null, field: Field | null, message: string, suggestion: string | null, 
+/**
+ * 所属领域（v2 起）；领域未识别时为空。
+ */
+domain: string, 
+/**
+ * 事项所在的行（从 1 起，v2 起）。
+ */
+row: number | null, };
+
+export type FileCheck = { 
 /**
  * 文件路径（显示用）。
  */
@@ -102,11 +124,31 @@ unit: string | null,
 /**
  * 读出事项的领域，按出现顺序。
  */
-domains: Array<string>, report: Report | null, 
+domains: Array<string>, 
 /**
- * 读不了时的原因（中文句子）。
+ * 事项数。
  */
-failure: string | null, };
+items: number, errors: number, warnings: number, infos: number, 
+/**
+ * 指引覆盖率（百分数）；读不了时为空。
+ */
+coverage: number | null, 
+/**
+ * 读不了（或写批注工作簿失败）时的原因（中文句子）。
+ */
+error: string | null, findings: Array<FileFinding>, 
+/**
+ * 写出的批注工作簿（`mulu check --annotate`）。
+ */
+annotated: string | null, 
+/**
+ * 文件读出并审核了（v2 起）。为假时 `error` 是读不了的原因。
+ */
+readable: boolean, 
+/**
+ * 各领域的覆盖情况（v2 起）；读不了时为空。
+ */
+coverage_detail: Coverage | null, };
 
 export type AnnotatedFile = { 
 /**
@@ -123,6 +165,42 @@ output: string | null,
 failure: string | null, };
 
 export type BatchProgress = { done: number, total: number, path: string, };
+
+export type DeskStatus = "未报送" | "退回修改" | "待审" | "通过";
+
+export type UnitMatch = { unit: number, sure: boolean, };
+
+export type UnitStatus = { name: string, kind: UnitKind | null, 
+/**
+ * 配到这个单位的文件（路径，按检查的顺序）。
+ */
+files: Array<string>, status: DeskStatus, 
+/**
+ * 决定状态的文件（修改时间最新的；同一时间取排在后面的）。
+ */
+latest: string | null, 
+/**
+ * `files` 中没把握配上的（按标题里的单位名近似或按文件名配上），请审核人确认。
+ */
+unsure: Array<string>, };
+
+export type UnitsCheck = { files: Array<FileCheck>, units: Array<UnitStatus>, 
+/**
+ * 配不到名单上任何单位的文件。
+ */
+unmatched: Array<string>, };
+
+export type DiffItem = { domain: string, l1: string, l2: string, sheet: string | null, row: number | null, };
+
+export type FieldChange = { field: Field, 
+/**
+ * 字段名（官方表头），例如“公开时限”。
+ */
+label: string, old: string, new: string, };
+
+export type ChangedEntry = { item: DiffItem, fields: Array<FieldChange>, };
+
+export type CatalogDiff = { old: string, new: string, added: Array<DiffItem>, removed: Array<DiffItem>, changed: Array<ChangedEntry>, unchanged: number, };
 
 /** 字段的中文名称（官方表头）。 */
 export const FIELD_LABELS: Record<Field, string> = {

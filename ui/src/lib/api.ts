@@ -6,27 +6,34 @@ import type {
   BackupInfo,
   Catalog,
   CatalogSummary,
+  Decision,
+  DeskUnit,
   GuidelineDomain,
   GuidelineDomainSummary,
   ImportPlan,
   Item,
   ItemFields,
   LibraryLoad,
+  ListedUnit,
   NewUnit,
   NotApplicable,
   PackPreview,
   SearchHit,
   Unit,
+  Verdict,
   Withheld,
 } from '../bindings/core'
-import type { AnnotatedFile, Report, WorkbookCheck } from '../bindings/review'
+import type { AnnotatedFile, Report, FileCheck } from '../bindings/review'
 import type {
+  DeskView,
   ExportDone,
   ExportOptionsArg,
   GuidelinePreviewed,
   ImportPreviewed,
   ImportTarget,
   PastePreview,
+  RecordOutcome,
+  SubmissionView,
 } from '../bindings/api'
 import type { StoreStatus } from './backup'
 
@@ -110,12 +117,28 @@ export const api = {
   e2eOpenPaths: () => invoke<string[] | null>('e2e_open_paths'),
   checkCatalog: (catalogId: number) => invoke<Report>('check_catalog', { catalogId }),
   /** Reads and checks each workbook; emits REVIEW_PROGRESS_EVENT per file. */
-  checkFiles: (paths: string[]) => invoke<WorkbookCheck[]>('check_files', { paths }),
+  checkFiles: (paths: string[]) => invoke<FileCheck[]>('check_files', { paths }),
   /** Writes 〈name〉（审核意见）.xlsx into `dir` for each workbook; emits REVIEW_PROGRESS_EVENT per file. */
   annotateFiles: (paths: string[], dir: string) => invoke<AnnotatedFile[]>('annotate_files', { paths, dir }),
   /** Cancels the running check_files / annotate_files: no more files are started, running child processes are
    *  killed, and the call rejects with "已取消。". */
   cancelReview: () => invoke<void>('cancel_review'),
+  /** The reviewer's desk: replaces the county's unit list by the one read from a workbook (units no longer
+   *  listed are removed with their submissions). */
+  deskImportUnits: (path: string) => invoke<DeskUnit[]>('desk_import_units', { path }),
+  deskSetUnits: (units: ListedUnit[]) => invoke<DeskUnit[]>('desk_set_units', { units }),
+  /** Files the checked files under their units (same content again: same round; new content: next round). */
+  deskRecord: (checks: FileCheck[]) => invoke<RecordOutcome>('desk_record', { checks }),
+  deskView: () => invoke<DeskView>('desk_view'),
+  /** One round of a unit (null: the latest), its findings with decisions and the comparison with the round before. */
+  deskSubmission: (unitId: number, round: number | null) => invoke<SubmissionView>('desk_submission', { unitId, round }),
+  /** Accepts or waives (reason required) a finding; kept per unit + rule + place across re-checks and rounds. */
+  deskDecide: (unitId: number, rule: string, place: string, verdict: Verdict, reason: string) =>
+    invoke<Decision>('desk_decide', { unitId, rule, place, verdict, reason }),
+  deskUndecide: (unitId: number, rule: string, place: string) => invoke<void>('desk_undecide', { unitId, rule, place }),
+  /** Writes the one-page 审核意见 (.docx) of the unit's latest round (the accepted findings, numbered);
+   *  resolves to its paragraphs. */
+  deskLetter: (unitId: number, path: string) => invoke<string[]>('desk_letter', { unitId, path }),
 }
 
 /** The event check_files / annotate_files send after each file (payload: BatchProgress). */

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import type { Finding, Report, WorkbookCheck } from '../bindings/review'
+import type { FileCheck, FileFinding, Finding } from '../bindings/review'
 import { FIELD_LABELS } from '../bindings/review'
 import {
-  annotateSummary, batchSummary, bySeverity, countBySeverity, coverageText, fieldLabel, fileRow, findingItemId, findingLocation, itemName,
+  annotateSummary, batchSummary, bySeverity, countBySeverity, coverageText, fieldLabel, fileFindingLocation, fileRow, findingItemId, findingLocation, itemName,
   mergeChecks, progressPercent, severityTagType, visibleFindings,
 } from './review'
 
@@ -46,24 +46,31 @@ describe('findings', () => {
   })
 })
 
-const report = (errors: number, percent: number): Report => ({
-  findings: [], item_count: 10, counts: { errors, warnings: 2, infos: 1 },
-  coverage: { expected: 12, present: 7, not_applicable: 0, missing: 5, percent, domains: [] },
+const checked = (errors: number, percent: number): Omit<FileCheck, 'path' | 'unit' | 'domains'> => ({
+  items: 10, errors, warnings: 2, infos: 1, coverage: percent, error: null, findings: [], annotated: null, readable: true,
+  coverage_detail: { expected: 12, present: 7, not_applicable: 0, missing: 5, percent, domains: [] },
 })
-const ok: WorkbookCheck = { path: '/in/甲镇.xlsx', unit: '某某县甲镇', domains: ['社会救助'], report: report(1, 58.3), failure: null }
-const bad: WorkbookCheck = { path: '/in/乙镇.xlsx', unit: null, domains: [], report: null, failure: '“乙镇.xlsx”不是 Excel 工作簿。' }
+const ok: FileCheck = { path: '/in/甲镇.xlsx', unit: '某某县甲镇', domains: ['社会救助'], ...checked(1, 58.3) }
+const bad: FileCheck = {
+  path: '/in/乙镇.xlsx', unit: null, domains: [], items: 0, errors: 0, warnings: 0, infos: 0, coverage: null,
+  error: '“乙镇.xlsx”不是 Excel 工作簿。', findings: [], annotated: null, readable: false, coverage_detail: null,
+}
+const fileFinding = (over: Partial<FileFinding>): FileFinding => ({
+  rule: 'R101-required-field', severity: '错误', sheet: null, cell: null, item: null, field: null, message: '', suggestion: null,
+  domain: '社会救助', row: null, ...over,
+})
 
 describe('workbench', () => {
   it('turns a checked file into a summary row', () => {
     expect(fileRow(ok)).toMatchObject({ name: '甲镇.xlsx', unit: '某某县甲镇', items: 10, errors: 1, warnings: 2, coverage: 58.3, coverageLabel: '58.3%', failure: null })
-    expect(fileRow(bad)).toMatchObject({ name: '乙镇.xlsx', unit: '', items: null, errors: null, coverageLabel: '—' })
+    expect(fileRow(bad)).toMatchObject({ name: '乙镇.xlsx', unit: '', items: null, errors: null, coverageLabel: '—', failure: bad.error })
     expect(coverageText({ percent: 100 })).toBe('100.0%')
   })
   it('replaces a file checked again and appends new ones', () => {
-    const again = { ...ok, report: report(0, 100) }
+    const again = { ...ok, ...checked(0, 100) }
     const merged = mergeChecks([ok, bad], [again, { ...ok, path: '/in/丙镇.xlsx' }])
     expect(merged.map((c) => c.path)).toEqual(['/in/甲镇.xlsx', '/in/乙镇.xlsx', '/in/丙镇.xlsx'])
-    expect(merged[0]!.report!.counts.errors).toBe(0)
+    expect(merged[0]!.errors).toBe(0)
   })
   it('sums up a batch and the annotated workbooks', () => {
     expect(batchSummary([ok, bad])).toBe('共 2 个文件：1 个有错误，1 个读不了。')
@@ -73,6 +80,13 @@ describe('workbench', () => {
     ])
     expect([s.ok, s.failed.length, s.text]).toEqual([1, 1, '已写出 1 个批注工作簿，1 个没有写成。'])
     expect(annotateSummary([]).text).toBe('已写出 0 个批注工作簿。')
+  })
+  it('locates a finding of a checked file', () => {
+    expect(fileFindingLocation(fileFinding({ sheet: '社会救助', cell: 'F12', row: 12 }))).toBe('社会救助!F12')
+    expect(fileFindingLocation(fileFinding({ sheet: '社会救助', row: 12 }))).toBe('社会救助 第12行')
+    expect(fileFindingLocation(fileFinding({ sheet: '社会救助' }))).toBe('社会救助')
+    expect(fileFindingLocation(fileFinding({ item: '临时救助 / 审批结果' }))).toBe('临时救助 / 审批结果')
+    expect(fileFindingLocation(fileFinding({}))).toBe('社会救助')
   })
   it('shows progress as a percentage', () => {
     expect(progressPercent(0, 0)).toBe(0)

@@ -2,7 +2,7 @@
 // come from the Rust side (ui/src/bindings/review.ts, generated from mulu-review); the checks
 // themselves run there too (api.checkCatalog / checkFiles / annotateFiles).
 import type { Field, Severity } from '../bindings/core'
-import { FIELD_LABELS, type AnnotatedFile, type Coverage, type Finding, type ItemRef, type WorkbookCheck } from '../bindings/review'
+import { FIELD_LABELS, type AnnotatedFile, type Coverage, type FileCheck, type FileFinding, type Finding, type ItemRef } from '../bindings/review'
 
 export const SEVERITIES: Severity[] = ['错误', '警告', '提示']
 
@@ -26,7 +26,7 @@ export function bySeverity<T extends { severity: Severity }>(list: T[]): T[] {
 }
 
 /** Findings of the chosen severities, errors first. */
-export function visibleFindings(list: Finding[], shown: Severity[]): Finding[] {
+export function visibleFindings<T extends { severity: Severity }>(list: T[], shown: Severity[]): T[] {
   return bySeverity(list.filter((f) => shown.includes(f.severity)))
 }
 
@@ -58,6 +58,15 @@ export function coverageText(c: Pick<Coverage, 'percent'> | null | undefined): s
   return c ? `${c.percent.toFixed(1)}%` : '—'
 }
 
+/** Where a finding of a checked file points (as FileFinding::location in Rust). */
+export function fileFindingLocation(f: FileFinding): string {
+  if (f.sheet && f.cell) return `${f.sheet}!${f.cell}`
+  if (f.sheet && f.row != null) return `${f.sheet} 第${f.row}行`
+  if (f.sheet) return f.sheet
+  if (f.item) return f.item
+  return f.domain
+}
+
 /** The catalog item a finding of a stored catalog is about (null for missing guideline items and
  *  whole-catalog findings). */
 export function findingItemId(f: Finding): number | null {
@@ -85,25 +94,25 @@ export interface FileRow {
   failure: string | null
 }
 
-export function fileRow(c: WorkbookCheck): FileRow {
-  const r = c.report
+export function fileRow(c: FileCheck): FileRow {
+  const ok = c.readable
   return {
     path: c.path,
     name: baseName(c.path),
     unit: c.unit ?? '',
     domains: c.domains,
-    items: r ? r.item_count : null,
-    errors: r ? r.counts.errors : null,
-    warnings: r ? r.counts.warnings : null,
-    infos: r ? r.counts.infos : null,
-    coverage: r ? r.coverage.percent : null,
-    coverageLabel: r ? coverageText(r.coverage) : '—',
-    failure: c.failure,
+    items: ok ? c.items : null,
+    errors: ok ? c.errors : null,
+    warnings: ok ? c.warnings : null,
+    infos: ok ? c.infos : null,
+    coverage: ok ? c.coverage : null,
+    coverageLabel: ok && c.coverage != null ? coverageText({ percent: c.coverage }) : '—',
+    failure: ok ? null : (c.error ?? '读不了'),
   }
 }
 
 /** Earlier results with fresh ones: a file checked again replaces its row, new files are appended. */
-export function mergeChecks(earlier: WorkbookCheck[], fresh: WorkbookCheck[]): WorkbookCheck[] {
+export function mergeChecks(earlier: FileCheck[], fresh: FileCheck[]): FileCheck[] {
   const byPath = new Map(fresh.map((c) => [c.path, c]))
   const out = earlier.map((c) => byPath.get(c.path) ?? c)
   for (const c of fresh) if (!earlier.some((e) => e.path === c.path)) out.push(c)
@@ -111,9 +120,9 @@ export function mergeChecks(earlier: WorkbookCheck[], fresh: WorkbookCheck[]): W
 }
 
 /** `共 3 个文件：1 个有错误，1 个读不了。` */
-export function batchSummary(results: WorkbookCheck[]): string {
-  const failed = results.filter((r) => r.failure).length
-  const withErrors = results.filter((r) => (r.report?.counts.errors ?? 0) > 0).length
+export function batchSummary(results: FileCheck[]): string {
+  const failed = results.filter((r) => !r.readable).length
+  const withErrors = results.filter((r) => r.readable && r.errors > 0).length
   return `共 ${results.length} 个文件：${withErrors} 个有错误，${failed} 个读不了。`
 }
 

@@ -5,6 +5,10 @@
 use mulu_export::LowerLevelLabel;
 use ts_rs::Config;
 
+use crate::desk::{
+    DecidedFinding, DeskRow, DeskView, RecordOutcome, Recorded, RoundComparison, SubmissionSummary,
+    SubmissionView,
+};
 use crate::export::{ExportDone, ExportFormat, ExportOptionsArg};
 use crate::guideline::GuidelinePreviewed;
 use crate::import::{ImportPreviewed, ImportTarget};
@@ -15,7 +19,8 @@ pub fn typescript_bindings() -> String {
     let cfg = Config::new().with_large_int("number");
     let body = mulu_core::ts_decls!(&cfg;
         LowerLevelLabel, ExportFormat, ExportOptionsArg, ExportDone, ImportTarget, ImportPreviewed,
-        PastePreview, GuidelinePreviewed,
+        PastePreview, GuidelinePreviewed, SubmissionSummary, DeskRow, DeskView, DecidedFinding,
+        RoundComparison, SubmissionView, Recorded, RecordOutcome,
     );
     let labels = LowerLevelLabel::ALL
         .iter()
@@ -24,7 +29,8 @@ pub fn typescript_bindings() -> String {
         .join(", ");
     format!(
         "// 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n\
-         import type {{ GuidelineImportPreview, ImportPreview, ItemFields, UnitKind }} from './core'\n\n{}\n\n\
+         import type {{ Decision, DeskUnit, GuidelineImportPreview, ImportPreview, ItemFields, UnitKind }} from './core'\n\
+         import type {{ CatalogDiff, DeskStatus, FileCheck, FileFinding }} from './review'\n\n{}\n\n\
          /** 下级一栏的全部写法（官方表格的顺序）。 */\n\
          export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = [{labels}]\n",
         body.trim_end()

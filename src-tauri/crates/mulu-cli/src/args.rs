@@ -67,7 +67,7 @@ pub enum Command {
     /// 审核：检查工作簿（文件或文件夹，可多个），逐格列出问题；可写汇总表与批注工作簿
     #[command(
         help_template = HELP_TEMPLATE,
-        after_help = "示例：\n  mulu check 某某镇目录.xlsx\n  mulu check 收到的目录/ --summary 汇总.xlsx --annotate 批注/\n\n退出码：0 没有错误；1 有错误；2 有文件读不了。规则见 docs/rules.md。"
+        after_help = "示例：\n  mulu check 某某镇目录.xlsx\n  mulu check 收到的目录/ --summary 汇总.xlsx --annotate 批注/\n  mulu check 收到的目录/ --units 单位名单.xlsx   每个单位的状态与未报送的单位\n\n--units 与 --json 一起用时输出一个对象：files（各文件，同不带 --units 时的数组）、units（名单上每个单位：name、kind、files、status）、unmatched（配不上单位的文件）。\n退出码：0 没有错误；1 有错误；2 有文件读不了。规则见 docs/rules.md。"
     )]
     Check(CheckArgs),
     /// 版本比对：两个版本的目录（两个文件，或库里的两个目录编号）之间的新增、删除与改动
@@ -302,6 +302,10 @@ pub struct CheckArgs {
     /// 为每个文件写一份批注工作簿（问题单元格着色并附批注，另有“审核意见”表）到这个文件夹
     #[arg(long, value_name = "DIR")]
     pub annotate: Option<PathBuf>,
+    /// 报送单位名单（工作簿，“单位名称”一栏，可有“单位类别”栏）：按标题里的单位名把文件配到单位，
+    /// 列出每个单位的状态（未报送/退回修改/待审/通过）与还没报送的单位
+    #[arg(long, value_name = "UNITS.xlsx")]
+    pub units: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -318,7 +322,7 @@ pub struct WorkerArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum WorkerJob {
-    /// 读、审核一个文件（输出 `WorkbookCheck`）
+    /// 读、审核一个文件（输出 `FileCheck`）
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Check {
         /// 要读的文件

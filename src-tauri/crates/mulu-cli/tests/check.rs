@@ -12,10 +12,15 @@ use serde_json::Value;
 /// 独立写出的一份小目录（rust_xlsxwriter，不经本程序的导出）：
 /// 第 4 行引用已废止的 492 号令，第 5 行主动与依申请都勾了。
 fn submission(dir: &Path, name: &str, clean: bool) -> PathBuf {
+    submission_of(dir, name, "某某县某某镇", clean)
+}
+
+/// 同 [`submission`]，标题里的单位是 `unit`。
+fn submission_of(dir: &Path, name: &str, unit: &str, clean: bool) -> PathBuf {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("社会救助").unwrap();
-    ws.write_string(0, 0, "某某县某某镇社会救助领域基层政务公开标准目录")
+    ws.write_string(0, 0, format!("{unit}社会救助领域基层政务公开标准目录"))
         .unwrap();
     let head = [
         "序号",
@@ -196,4 +201,173 @@ fn diff_between_two_files_and_two_catalogs() {
     let out = env.ok(&["diff", "1", "2"]);
     assert!(out.contains("新增"), "{out}");
     assert!(out.lines().any(|l| l.starts_with("+ [就业]")), "{out}");
+}
+
+/// 每个键的位置（如 `[].findings[].rule`）与它在样例里出现过的非空值类型。
+fn key_shapes(
+    v: &Value,
+    at: &str,
+    out: &mut std::collections::BTreeMap<String, std::collections::BTreeSet<&'static str>>,
+) {
+    let kind = match v {
+        Value::Null => None,
+        Value::Bool(_) => Some("bool"),
+        Value::Number(_) => Some("number"),
+        Value::String(_) => Some("string"),
+        Value::Array(_) => Some("array"),
+        Value::Object(_) => Some("object"),
+    };
+    let e = out.entry(at.to_string()).or_default();
+    if let Some(k) = kind {
+        e.insert(k);
+    }
+    match v {
+        Value::Array(a) => a
+            .iter()
+            .for_each(|x| key_shapes(x, &format!("{at}[]"), out)),
+        Value::Object(o) => o
+            .iter()
+            .for_each(|(k, x)| key_shapes(x, &format!("{at}.{k}"), out)),
+        _ => {}
+    }
+}
+
+/// `--json` 是对外约定（docs/review.md，只增不改）：v1 样例
+/// （tests/fixtures/review/check-json-v1.json）里的每个键都还在，值的类型不变。
+#[test]
+fn json_keeps_every_key_of_the_v1_contract() {
+    let env = Env::new();
+    let dir = env.path("收件");
+    std::fs::create_dir_all(&dir).unwrap();
+    submission(&dir, "甲镇.xlsx", false);
+    std::fs::write(dir.join("乙镇.xlsx"), "不是工作簿").unwrap();
+    let ann = env.path("批注");
+    let o = env.run(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--json",
+        "--annotate",
+        ann.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let got: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v1: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../tests/fixtures/review/check-json-v1.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let (mut want, mut have) = (Default::default(), Default::default());
+    key_shapes(&v1, "", &mut want);
+    key_shapes(&got, "", &mut have);
+    assert!(want.len() > 15, "{want:?}");
+    for (key, kinds) in &want {
+        let Some(now) = have.get(key) else {
+            panic!("`mulu check --json` 不再输出 `{key}`：{got}");
+        };
+        for k in kinds {
+            assert!(now.contains(k), "`{key}` 的值不再是 {k}：{now:?}");
+        }
+    }
+}
+
+/// `--units`：每个单位的状态（最新一轮为准）、未报送的单位、没把握的与配不上的文件。
+#[test]
+fn units_list_gives_each_unit_a_status() {
+    let env = Env::new();
+    let dir = env.path("收件");
+    for round in ["第1轮", "第2轮"] {
+        std::fs::create_dir_all(dir.join(round)).unwrap();
+    }
+    let old = submission_of(&dir.join("第1轮"), "甲镇.xlsx", "某某县甲镇", false);
+    submission_of(&dir.join("第2轮"), "甲镇.xlsx", "某某县甲镇", true);
+    // 第 1 轮的文件更旧（修改时间早一天）。
+    let day_before = std::time::SystemTime::now() - std::time::Duration::from_secs(86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(day_before)
+        .unwrap();
+    submission_of(&dir.join("第2轮"), "乙镇.xlsx", "某某县乙镇", false);
+    std::fs::write(dir.join("第2轮").join("城关街道.xlsx"), "不是工作簿").unwrap();
+    submission_of(&dir.join("第2轮"), "戊镇.xlsx", "某某县戊镇", true);
+    let units = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures/units/county_units.xlsx");
+
+    let o = env.run(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--units",
+        units.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "城关街道的文件读不了");
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 5, "{v}");
+    let got: Vec<(String, String, String, usize)> = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["name"].as_str().unwrap().to_string(),
+                u["kind"].as_str().unwrap_or("").to_string(),
+                u["status"].as_str().unwrap().to_string(),
+                u["files"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    let want = [
+        ("甲镇人民政府", "乡镇", "待审", 2),
+        ("乙镇人民政府", "乡镇", "退回修改", 1),
+        ("城关街道办事处", "街道", "退回修改", 1),
+        ("丁镇人民政府", "乡镇", "未报送", 0),
+        ("某某县教育体育局", "县级部门", "未报送", 0),
+    ];
+    let want: Vec<(String, String, String, usize)> = want
+        .iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), *d))
+        .collect();
+    assert_eq!(got, want, "{v}");
+    assert!(v["units"][0]["latest"].as_str().unwrap().contains("第2轮"));
+    // 城关街道的文件读不了，只能按文件名配：没把握。
+    assert_eq!(v["units"][2]["unsure"].as_array().unwrap().len(), 1);
+    let unmatched = v["unmatched"].as_array().unwrap();
+    assert_eq!(unmatched.len(), 1);
+    assert!(unmatched[0].as_str().unwrap().ends_with("戊镇.xlsx"));
+
+    // 文字输出：按状态列出单位，点出未报送的。
+    let o = env.run(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--units",
+        units.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains("未报送（2）：丁镇人民政府、某某县教育体育局"),
+        "{text}"
+    );
+    assert!(
+        text.contains("退回修改（2）：乙镇人民政府、城关街道办事处"),
+        "{text}"
+    );
+    assert!(text.contains("还有 2 个单位没有报送。"), "{text}");
+    assert!(text.contains("配不上名单上的单位："), "{text}");
+
+    // 名单读不了：退出码 2，说明是名单的问题。
+    let bad = env.path("名单.xlsx");
+    std::fs::write(&bad, "x").unwrap();
+    let o = env.run(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--units",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("不是 Excel 工作簿"));
 }

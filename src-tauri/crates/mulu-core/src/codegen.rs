@@ -49,7 +49,7 @@ macro_rules! ts_decls {
 pub fn typescript_bindings() -> String {
     let cfg = Config::new().with_large_int("number");
     let body = crate::ts_decls!(&cfg;
-        Audience, Mode, Level, StandardCarrier, Channels, UnitKind, Unit, NewUnit,
+        Audience, Mode, Level, StandardCarrier, Channels, UnitKind, Unit, NewUnit, ListedUnit, DeskUnit, Verdict, Decision,
         CatalogStatus, Catalog, CatalogSummary, NewCatalog, CatalogExport, Provenance, ItemFields, Item,
         WithholdGround, Withheld, NotApplicable, DataStatus, CarrierRequirement, GuidelineCarrier,
         GuidelineItem, GuidelineDomain, NationalSize, GuidelineDomainSummary, SearchHit,

@@ -33,6 +33,7 @@ mod options;
 mod paste;
 mod roundtrip;
 mod table;
+mod units;
 mod workbook;
 
 pub use commit::{
@@ -42,6 +43,7 @@ pub use error::ImportError;
 pub use guideline::{read_guideline, read_guideline_bytes};
 pub use options::{KnownDomain, ReadOptions};
 pub use paste::{read_pasted, split_tsv};
+pub use units::read_unit_list;
 
 use std::path::Path;
 

@@ -44,7 +44,9 @@ fn error_kind(e: &ImportError) -> &'static str {
         ImportError::NotAWorkbook { .. } => "not_a_workbook",
         ImportError::Encrypted { .. } => "encrypted",
         ImportError::Empty { .. } => "empty",
-        ImportError::NoTable { .. } | ImportError::WordNoTable { .. } => "no_table",
+        ImportError::NoTable { .. }
+        | ImportError::WordNoTable { .. }
+        | ImportError::NoUnits { .. } => "no_table",
         ImportError::Unsupported { .. } => "unsupported",
         ImportError::Malformed { .. } | ImportError::Listing { .. } => "malformed",
         ImportError::TooLarge { .. }

@@ -4,7 +4,7 @@
 //! 死循环、内存暴涨——只会结束那个子进程：这个文件报“读不了”，其余文件照常检查，窗口不受影响。
 //!
 //! 子进程不打开数据库：可识别的领域与指引由父进程写进一个 JSON 文件（[`WorkerInput`]），
-//! 每个子进程读它。结果是子进程写到标准输出的一个 JSON（[`WorkbookCheck`] 或 [`AnnotatedFile`]）。
+//! 每个子进程读它。结果是子进程写到标准输出的一个 JSON（[`FileCheck`] 或 [`AnnotatedFile`]）。
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ use mulu_core::guideline::GuidelineDomain;
 use mulu_import::{KnownDomain, ReadOptions};
 use serde::{Deserialize, Serialize};
 
-use crate::{AnnotatedFile, BatchProgress, WorkbookCheck};
+use crate::{AnnotatedFile, BatchProgress, FileCheck};
 
 /// 一个文件的默认时限。正常的目录工作簿读、查、写批注都在一两秒内。
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -226,17 +226,13 @@ pub fn check_isolated(
     input: &Path,
     path: &Path,
     cancel: &Cancel,
-) -> Option<WorkbookCheck> {
+) -> Option<FileCheck> {
     match run_worker(iso, input, &["check".as_ref(), path.as_os_str()], cancel) {
         Ok(c) => Some(c),
         Err(WorkerFailure::Cancelled) => None,
-        Err(WorkerFailure::Failed(why)) => Some(WorkbookCheck {
-            path: path.display().to_string(),
-            unit: None,
-            domains: Vec::new(),
-            report: None,
-            failure: Some(why),
-        }),
+        Err(WorkerFailure::Failed(why)) => {
+            Some(FileCheck::unreadable(path.display().to_string(), why))
+        }
     }
 }
 
@@ -315,7 +311,7 @@ case "$7" in
   *abort*) kill -ABRT $$ ;;
   *hang*) exec sleep 30 ;;
   *garbage*) echo 'not json' ;;
-  *) printf '{"path":"%s","unit":null,"domains":[],"report":null,"failure":"假的"}' "$7" ;;
+  *) printf '{"path":"%s","unit":null,"domains":[],"items":0,"errors":0,"warnings":0,"infos":0,"coverage":null,"error":"假的","findings":[],"annotated":null,"readable":false,"coverage_detail":null}' "$7" ;;
 esac
 "#,
         )
@@ -360,7 +356,7 @@ esac
         .unwrap();
         assert!(started.elapsed() < Duration::from_secs(10));
         assert_eq!(seen.load(Ordering::SeqCst), 5);
-        let why: Vec<&str> = out.iter().map(|c| c.failure.as_deref().unwrap()).collect();
+        let why: Vec<&str> = out.iter().map(|c| c.error.as_deref().unwrap()).collect();
         assert_eq!(why[0], "假的");
         assert!(why[1].contains("异常结束（中止"), "{}", why[1]);
         assert!(why[2].contains("超过 1 秒仍未结束"), "{}", why[2]);

@@ -68,6 +68,7 @@
 pub mod annotate;
 pub mod batch;
 pub mod codegen;
+pub mod desk;
 pub mod diff;
 mod error;
 mod input;
@@ -80,9 +81,10 @@ mod summary;
 
 pub use annotate::{annotated_bytes, write_annotated};
 pub use batch::{
-    annotate_workbook, annotated_path, check_workbook, load_guidelines, AnnotatedFile,
-    BatchProgress, WorkbookCheck,
+    annotate_workbook, annotated_path, check_workbook, check_workbook_with_report, load_guidelines,
+    AnnotatedFile, BatchProgress, FileCheck, FileFinding,
 };
+pub use desk::{match_unit, units_check, DeskStatus, UnitMatch, UnitStatus, UnitsCheck};
 pub use error::ReviewError;
 pub use input::{guess_unit_kind, CatalogUnderReview, ReviewItem, StoredCatalog};
 pub use report::{Coverage, DomainCoverage, Finding, ItemRef, Report, SeverityCounts};

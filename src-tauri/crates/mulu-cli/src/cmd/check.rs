@@ -1,4 +1,5 @@
-//! `mulu check PATH… [--json] [--summary OUT.xlsx] [--annotate DIR]`：并行检查多个工作簿。
+//! `mulu check PATH… [--json] [--summary OUT.xlsx] [--annotate DIR] [--units UNITS.xlsx]`：并行检查多个工作簿；
+//! 有单位名单时另列每个单位的状态（[`mulu_review::desk`]）。
 //! 退出码：0 没有任何文件有“错误”级问题；1 有；2 有文件读不了（其余文件照常检查、照常报告）。
 
 use std::io::IsTerminal;
@@ -8,44 +9,13 @@ use std::process::ExitCode;
 use indicatif::{ProgressBar, ProgressStyle};
 use mulu_core::guideline::GuidelineDomain;
 use mulu_core::model::Severity;
-use mulu_review::SummaryRow;
+use mulu_review::{DeskStatus, FileCheck, SummaryRow, UnitsCheck};
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::args::CheckArgs;
 use crate::error::{CliError, Result};
 use crate::outln;
 use crate::output::{pad, width};
-
-/// 一个文件的结果（`--json` 的每一项）。
-#[derive(Serialize)]
-struct FileResult {
-    path: String,
-    unit: Option<String>,
-    domains: Vec<String>,
-    items: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    coverage: Option<f64>,
-    /// 读不了时的原因（此时 findings 为空）。
-    error: Option<String>,
-    findings: Vec<JsonFinding>,
-    /// 写出的批注工作簿。
-    annotated: Option<String>,
-}
-
-#[derive(Serialize)]
-struct JsonFinding {
-    rule: String,
-    severity: Severity,
-    sheet: Option<String>,
-    cell: Option<String>,
-    item: Option<String>,
-    field: Option<mulu_core::model::Field>,
-    message: String,
-    suggestion: Option<String>,
-}
 
 pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
     let files = collect(&a.paths)?;
@@ -60,6 +30,11 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
     }
     let store = super::open_store(db)?;
     let opts = super::import::read_options(&store, None)?;
+    // 名单读不了时不必先检查一堆文件。
+    let units = match &a.units {
+        Some(p) => Some(mulu_import::read_unit_list(p, &opts)?),
+        None => None,
+    };
     let guidelines: Vec<GuidelineDomain> = mulu_review::load_guidelines(&store)?;
     drop(store);
 
@@ -74,7 +49,7 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
         ProgressBar::hidden()
     };
     // `--json` 时每个文件的 JSON 也在工作线程里写好：几十 MB 的输出不必留到最后单线程序列化。
-    let done: Vec<(FileResult, Option<Vec<u8>>)> = files
+    let done: Vec<(FileCheck, Option<Vec<u8>>)> = files
         .par_iter()
         .map(|f| {
             let r = check_file(f, &opts, &guidelines, a.annotate.as_deref());
@@ -84,7 +59,7 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
             );
-            let json = if a.json {
+            let json = if a.json && units.is_none() {
                 Some(crate::output::json_part(&r)).transpose()
             } else {
                 Ok(None)
@@ -93,7 +68,7 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
         })
         .collect::<Result<_>>()?;
     bar.finish_and_clear();
-    let (results, parts): (Vec<FileResult>, Vec<Option<Vec<u8>>>) = done.into_iter().unzip();
+    let (results, parts): (Vec<FileCheck>, Vec<Option<Vec<u8>>>) = done.into_iter().unzip();
 
     if let Some(out) = &a.summary {
         let rows: Vec<SummaryRow> = results
@@ -113,12 +88,6 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
         mulu_review::write_summary(&rows, out)?;
     }
 
-    if a.json {
-        let parts: Vec<Vec<u8>> = parts.into_iter().flatten().collect();
-        crate::output::print_json_parts(&parts)?;
-    } else {
-        print_human(&results, a.summary.as_deref())?;
-    }
     let code = if results.iter().any(|r| r.error.is_some()) {
         2
     } else if results.iter().any(|r| r.errors > 0) {
@@ -126,6 +95,22 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
     } else {
         0
     };
+    match (units, a.json) {
+        (Some(units), json) => {
+            let desk = mulu_review::units_check(results, &units);
+            if json {
+                crate::output::print_json(&desk)?;
+            } else {
+                print_human(&desk.files, a.summary.as_deref())?;
+                print_units(&desk)?;
+            }
+        }
+        (None, true) => {
+            let parts: Vec<Vec<u8>> = parts.into_iter().flatten().collect();
+            crate::output::print_json_parts(&parts)?;
+        }
+        (None, false) => print_human(&results, a.summary.as_deref())?,
+    }
     Ok(ExitCode::from(code))
 }
 
@@ -177,61 +162,19 @@ fn check_file(
     opts: &mulu_import::ReadOptions,
     guidelines: &[GuidelineDomain],
     annotate: Option<&Path>,
-) -> FileResult {
-    let checked = mulu_review::check_workbook(path, opts, guidelines);
-    let Some(report) = checked.report else {
-        return FileResult {
-            path: checked.path,
-            unit: None,
-            domains: Vec::new(),
-            items: 0,
-            errors: 0,
-            warnings: 0,
-            infos: 0,
-            coverage: None,
-            error: checked.failure,
-            findings: Vec::new(),
-            annotated: None,
-        };
-    };
-    let mut annotated = None;
-    let mut error = None;
-    if let Some(dir) = annotate {
+) -> FileCheck {
+    let (mut checked, report) = mulu_review::check_workbook_with_report(path, opts, guidelines);
+    if let (Some(dir), Some(report)) = (annotate, report) {
         let out = mulu_review::annotated_path(dir, path);
         match mulu_review::write_annotated(path, &report, &out) {
-            Ok(()) => annotated = Some(out.display().to_string()),
-            Err(e) => error = Some(e.to_string()),
+            Ok(()) => checked.annotated = Some(out.display().to_string()),
+            Err(e) => checked.error = Some(e.to_string()),
         }
     }
-    FileResult {
-        path: checked.path,
-        unit: checked.unit,
-        domains: checked.domains,
-        items: report.item_count,
-        errors: report.counts.errors,
-        warnings: report.counts.warnings,
-        infos: report.counts.infos,
-        coverage: Some(report.coverage.percent),
-        error,
-        findings: report
-            .findings
-            .iter()
-            .map(|f| JsonFinding {
-                rule: f.rule.clone(),
-                severity: f.severity,
-                sheet: f.sheet.clone(),
-                cell: f.cell.clone(),
-                item: f.item.as_ref().map(|i| i.display_name()),
-                field: f.field,
-                message: f.message.clone(),
-                suggestion: f.suggestion.clone(),
-            })
-            .collect(),
-        annotated,
-    }
+    checked
 }
 
-fn print_human(results: &[FileResult], summary: Option<&Path>) -> Result<()> {
+fn print_human(results: &[FileCheck], summary: Option<&Path>) -> Result<()> {
     for r in results {
         if let Some(e) = &r.error {
             outln!("✗ {}：{e}", r.path);
@@ -248,11 +191,7 @@ fn print_human(results: &[FileResult], summary: Option<&Path>) -> Result<()> {
             r.infos
         );
         for f in r.findings.iter().filter(|f| f.severity != Severity::Info) {
-            let at = match (&f.sheet, &f.cell) {
-                (Some(s), Some(c)) => format!("{s}!{c}"),
-                (Some(s), None) => s.clone(),
-                _ => f.item.clone().unwrap_or_default(),
-            };
+            let at = f.location();
             let sug = f
                 .suggestion
                 .as_deref()
@@ -323,6 +262,42 @@ fn print_human(results: &[FileResult], summary: Option<&Path>) -> Result<()> {
     );
     if let Some(s) = summary {
         outln!("汇总表：{}", s.display());
+    }
+    Ok(())
+}
+
+/// 名单上的单位按状态分组列出（未报送的在前），再列没把握的配对与配不上单位的文件。
+fn print_units(desk: &UnitsCheck) -> Result<()> {
+    outln!();
+    outln!("单位名单：共 {} 个单位。", desk.units.len());
+    for status in DeskStatus::ALL {
+        let names: Vec<&str> = desk
+            .units
+            .iter()
+            .filter(|u| u.status == status)
+            .map(|u| u.name.as_str())
+            .collect();
+        if !names.is_empty() {
+            outln!("{status}（{}）：{}", names.len(), names.join("、"));
+        }
+    }
+    for u in &desk.units {
+        for f in &u.unsure {
+            outln!("请确认：“{f}”按近似的名称配给了“{}”。", u.name);
+        }
+    }
+    for f in &desk.unmatched {
+        outln!("配不上名单上的单位：{f}");
+    }
+    let missing = desk
+        .units
+        .iter()
+        .filter(|u| u.status == DeskStatus::Missing)
+        .count();
+    if missing == 0 {
+        outln!("名单上的单位都已报送。");
+    } else {
+        outln!("还有 {missing} 个单位没有报送。");
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `mulu worker --input FILE [--memory-mb N] (check PATH | annotate PATH DIR)`（隐藏的子命令）：
 //! 桌面程序的审核工作台在子进程里读不可信的文件（`mulu_review::isolate`）。不打开数据库：读取选项与
-//! 指引来自 `--input` 的 JSON。结果（`WorkbookCheck` 或 `AnnotatedFile`）以一行 JSON 写到标准输出。
+//! 指引来自 `--input` 的 JSON。结果（`FileCheck` 或 `AnnotatedFile`）以一行 JSON 写到标准输出。
 //! 先给自己设地址空间上限：读取器若失控，内存分配失败、本进程结束，父进程把这个文件报“读不了”。
 
 use std::process::ExitCode;

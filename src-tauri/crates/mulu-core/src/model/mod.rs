@@ -6,6 +6,7 @@
 
 mod carrier;
 mod catalog;
+mod desk;
 mod field;
 mod item;
 mod portal;
@@ -18,6 +19,7 @@ pub(crate) use vocab::chinese_names;
 
 pub use carrier::{Channels, StandardCarrier};
 pub use catalog::{Catalog, CatalogExport, CatalogStatus, CatalogSummary, NewCatalog};
+pub use desk::{Decision, DeskUnit, Verdict};
 pub use field::Field;
 pub use item::{split_elements, Item, ItemFields, Provenance};
 pub use portal::{
@@ -28,6 +30,6 @@ pub use preview::{
     ChangedItem, Diagnostic, DiagnosticCode, ImportPlan, ImportPreview, PlannedItem, PreviewItem,
     PreviewOrigin, PreviewSheet, Severity,
 };
-pub use unit::{NewUnit, Unit, UnitKind};
+pub use unit::{ListedUnit, NewUnit, Unit, UnitKind};
 pub use vocab::{Audience, Level, Mode};
 pub use withheld::{NotApplicable, Withheld, WithholdGround};

@@ -43,6 +43,30 @@ impl UnitKind {
     }
 }
 
+/// 县里报送名单上的一个单位（审核工作台、`mulu check --units`）：名称与类别。类别栏空着或认不出时
+/// 由名称猜（[`UnitKind::guess`]），仍猜不出为空。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct ListedUnit {
+    pub name: String,
+    pub kind: Option<UnitKind>,
+}
+
+impl UnitKind {
+    /// 名单“类别”栏的文字：含“街道”→街道，含“乡”“镇”→乡镇，含“部门”“县级”“局”→县级部门。
+    pub fn from_label(s: &str) -> Option<UnitKind> {
+        let s = crate::text::squeeze(s);
+        if s.contains("街道") {
+            Some(UnitKind::Subdistrict)
+        } else if s.contains("部门") || s.contains("县级") || s.contains('局') {
+            Some(UnitKind::CountyDepartment)
+        } else if s.contains('乡') || s.contains('镇') {
+            Some(UnitKind::Township)
+        } else {
+            None
+        }
+    }
+}
+
 /// 一个单位。
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct Unit {

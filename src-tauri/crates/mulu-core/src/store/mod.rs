@@ -6,6 +6,7 @@ mod adopt;
 pub mod backup;
 mod bulk;
 mod catalogs;
+mod desk;
 mod error;
 mod guidelines;
 mod items;
@@ -18,6 +19,7 @@ mod withheld;
 
 pub use backup::{list_backups, restore_backup, set_aside, BackupInfo, BackupKind};
 pub use catalogs::CATALOG_FORMAT_VERSION;
+pub use desk::{NewSubmission, Submission};
 pub use error::StoreError;
 pub use merge::ImportChanges;
 pub use search::SearchHit;
@@ -58,7 +60,8 @@ fn wait_for_lock(attempt: i32) -> bool {
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_item_search.sql"),
-    include_str!("../../migrations/0005_portal_columns.sql"),
+    include_str!("../../migrations/0003_review_desk.sql"),
+    include_str!("../../migrations/0004_portal_columns.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
