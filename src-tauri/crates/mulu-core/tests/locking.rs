@@ -53,3 +53,33 @@ fn a_writer_waits_for_the_other_process_longer_than_five_seconds() {
     assert!(t.elapsed().as_secs_f64() >= 5.0, "{:?}", t.elapsed());
     release.join().unwrap();
 }
+
+#[test]
+fn processes_opening_at_once_share_the_days_first_backup() {
+    // The app and `mulu` opening the store in the same second both find no backup for today and both
+    // write one with the same name: neither may fail to open (SQLite refuses to overwrite the file).
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("mulu.db");
+    let mut s = Store::open(&db).unwrap();
+    s.create_unit(&NewUnit::new("某某镇", UnitKind::Township))
+        .unwrap();
+    drop(s);
+    for round in 0..5 {
+        let _ = std::fs::remove_dir_all(dir.path().join("backups"));
+        let start = Arc::new(Barrier::new(6));
+        let openers: Vec<_> = (0..6)
+            .map(|_| {
+                let (db, start) = (db.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    Store::open(&db).map(|_| ()).map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for o in openers {
+            o.join()
+                .unwrap()
+                .unwrap_or_else(|e| panic!("round {round}: {e}"));
+        }
+    }
+}

@@ -216,27 +216,25 @@ pub(crate) fn write_backup(
     let dir = backup_dir(db_path);
     std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "创建备份文件夹", e))?;
     let stamp = stamp(conn)?;
-    // 同一秒内的第 N 份带后缀 `-N`：取已有的最大序号加一（不补空位——轮换删掉的旧名不再复用，
-    // 否则新备份会排在同一秒的旧备份之后而被当成最旧的）。
-    let prefix = format!("mulu-{stamp}-{}", kind.code());
-    let last = list_backups(db_path)?
-        .iter()
-        .filter(|b| b.kind == kind && file_name(&b.file).starts_with(&prefix))
-        .map(|b| same_second_seq(&b.file))
-        .max();
-    let file = match last {
-        None => dir.join(format!("{prefix}.db")),
-        Some(n) => dir.join(format!("{prefix}-{}.db", n + 1)),
+    // 另一个进程（桌面程序与 `mulu` 同时打开）可能在同一秒写同名备份：名字被占了就换下一个序号再写。
+    let mut attempt = 0;
+    let file = loop {
+        let file = next_name(&dir, db_path, &stamp, kind)?;
+        let target = file.to_str().ok_or_else(|| {
+            StoreError::Backup(format!("备份路径“{}”含有无法处理的字符。", file.display()))
+        })?;
+        match conn.execute("VACUUM INTO ?1", [target]) {
+            Ok(_) => break file,
+            // SQLite 不覆盖已有文件（“output file already exists”）：只有这种情况换名重试。
+            Err(e) if attempt < 5 && e.to_string().contains("already exists") => attempt += 1,
+            Err(e) => {
+                return Err(StoreError::Backup(format!(
+                    "写备份“{}”失败：{e}。数据库未被改动。",
+                    file.display()
+                )))
+            }
+        }
     };
-    let target = file.to_str().ok_or_else(|| {
-        StoreError::Backup(format!("备份路径“{}”含有无法处理的字符。", file.display()))
-    })?;
-    conn.execute("VACUUM INTO ?1", [target]).map_err(|e| {
-        StoreError::Backup(format!(
-            "写备份“{}”失败：{e}。数据库未被改动。",
-            file.display()
-        ))
-    })?;
     rotate(db_path, kind)?;
     let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
     let (_, created) = parse_name(&file).unwrap_or((kind, stamp));
@@ -245,6 +243,21 @@ pub(crate) fn write_backup(
         kind,
         created,
         size,
+    })
+}
+
+/// 这一秒这一缘由的下一份备份的文件名。同一秒内的第 N 份带后缀 `-N`：取已有的最大序号加一
+/// （不补空位——轮换删掉的旧名不再复用，否则新备份会排在同一秒的旧备份之后而被当成最旧的）。
+fn next_name(dir: &Path, db_path: &Path, stamp: &str, kind: BackupKind) -> Result<PathBuf> {
+    let prefix = format!("mulu-{stamp}-{}", kind.code());
+    let last = list_backups(db_path)?
+        .iter()
+        .filter(|b| b.kind == kind && file_name(&b.file).starts_with(&prefix))
+        .map(|b| same_second_seq(&b.file))
+        .max();
+    Ok(match last {
+        None => dir.join(format!("{prefix}.db")),
+        Some(n) => dir.join(format!("{prefix}-{}.db", n + 1)),
     })
 }
 
@@ -402,7 +415,12 @@ impl Store {
     pub(crate) fn daily_backup(&self) -> Result<()> {
         if let Some(p) = &self.path {
             if !has_daily_today(&self.conn, p)? {
-                write_backup(&self.conn, p, BackupKind::Daily)?;
+                if let Err(e) = write_backup(&self.conn, p, BackupKind::Daily) {
+                    // 另一个进程恰好同时写好了今天的备份：今天已有，不算失败。
+                    if !has_daily_today(&self.conn, p)? {
+                        return Err(e);
+                    }
+                }
             }
         }
         Ok(())
