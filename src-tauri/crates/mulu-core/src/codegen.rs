@@ -10,7 +10,9 @@ use crate::guideline::{
     NationalSize, PackPreview,
 };
 use crate::model::*;
-use crate::store::{BackupInfo, BackupKind, SearchHit};
+use crate::store::{
+    BackupInfo, BackupKind, Change, ChangeOp, ChangeSet, HistoryEntity, SearchHit, UndoOutcome,
+};
 
 fn schema_text<T: schemars::JsonSchema>() -> String {
     let schema = schemars::schema_for!(T);
@@ -55,7 +57,8 @@ pub fn typescript_bindings() -> String {
         GuidelineItem, GuidelineDomain, NationalSize, GuidelineDomainSummary, SearchHit,
         Severity, Field, DiagnosticCode, Diagnostic, PreviewItem, PreviewSheet, ImportPreview, PreviewOrigin,
         ImportPlan, PlannedItem, ChangedItem, BackupKind, BackupInfo, LoadAction, DomainLoad, LibraryLoad,
-        GuidelineImportPreview, PackPreview, AdoptOutcome,
+        GuidelineImportPreview, PackPreview, AdoptOutcome, HistoryEntity, ChangeOp, Change, ChangeSet,
+        UndoOutcome,
     );
     format!(
         "// 由 mulu-core 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n{}",
