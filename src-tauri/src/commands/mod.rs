@@ -4,6 +4,7 @@ pub mod backup;
 pub mod catalogs;
 pub mod export;
 pub mod guidelines;
+pub mod history;
 pub mod import;
 pub mod items;
 pub mod review;

@@ -9,6 +9,7 @@
 //! - [`adopt`]：采用指引事项（领域名先全部核对）。
 //! - [`guideline`]：导入官方指引（读出的领域存为新版本）。
 //! - [`paste`]：从 Excel/WPS 复制的行按同一个读取器读成事项预览。
+//! - [`history`]：修改历史（按目录、按事项），整批撤销，恢复删除的条目。
 //! - [`export`]：Excel 报送表、网页、JSON，选项（领域、公开层级栏、下级名称）在这里校验。
 //!
 //! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
@@ -18,6 +19,7 @@ pub mod codegen;
 mod error;
 pub mod export;
 pub mod guideline;
+pub mod history;
 pub mod import;
 pub mod paste;
 

@@ -6,6 +6,7 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod guidelines;
+pub mod history;
 pub mod import;
 pub mod worker;
 
