@@ -7,6 +7,7 @@ pub mod guidelines;
 pub mod history;
 pub mod import;
 pub mod items;
+pub mod paths;
 pub mod review;
 pub mod withheld;
 
