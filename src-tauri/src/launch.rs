@@ -20,6 +20,11 @@ impl LaunchFile {
         LaunchFile(Mutex::new(from_args(std::env::args_os().skip(1), &cwd)))
     }
 
+    /// 已开的窗口收到第二次启动带来的文件（[`crate::single_instance`]）。
+    pub fn set(&self, path: PathBuf) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+    }
+
     fn take(&self) -> Option<PathBuf> {
         self.0.lock().unwrap_or_else(|p| p.into_inner()).take()
     }

@@ -861,6 +861,38 @@ const tests = [
     assert(text.includes('关于某某乡人民政府政务公开标准目录的审核意见') && text.includes('有以下 1 处问题需要修改'), `letter: ${text}`)
     assert(text.includes(`1. ${warnPlace}`) && !text.includes('社会救助!E4'), `letter lists the wrong findings (${warnPlace}): ${text}`)
   }],
+  ['the 修改历史 dialog lists an edit with its old and new value and undoes it as one step', async () => {
+    // Self-contained: its own catalog, so it runs alone (E2E_ONLY=修改历史) or after the rest.
+    if (!browser) browser = await openApp()
+    await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === '1', {
+      timeout: 15000, timeoutMsg: 'the window did not become ready',
+    })
+    await createCatalog('修改历史县某某镇人民政府')
+    await adoptDomain('社会救助')
+    await (await browser.$(byTest('nav-editor'))).click()
+    await browser.waitUntil(async () => (await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)).length >= 10, {
+      timeout: 8000, timeoutMsg: 'adopted items did not appear in the grid',
+    })
+    await jsClick(await browser.$(`${byTest('item-grid')} .el-table-v2__row`))
+    const field = await browser.$(`input${byTest('field-time-limit')}, ${byTest('field-time-limit')} input`)
+    await field.waitForDisplayed({ timeout: 5000 })
+    const TEXT = '历史测试：信息形成之日起5个工作日内'
+    await replaceText(field, TEXT)
+    await browser.waitUntil(async () => (await textOf(byTest('item-grid'))).includes(TEXT), { timeout: 5000, timeoutMsg: 'edit not saved' })
+    await jsClick(await browser.$(byTest('history-open')))
+    const dialog = byTest('history-dialog')
+    await browser.waitUntil(async () => (await textOf(dialog)).includes(TEXT), { timeout: 8000, timeoutMsg: 'the history does not show the edit' })
+    const shown = await textOf(dialog)
+    assert(shown.includes('修改事项') && shown.includes('公开时限：') && shown.includes('→'), `history text: ${shown}`)
+    await sleep(300)
+    await browser.saveScreenshot(join(outDir, 'history.png'))
+    await jsClick(await browser.$(`${dialog} ${byTest('history-undo')}`))
+    const ok = await browser.$('.el-message-box__btns .el-button--primary')
+    await ok.waitForDisplayed({ timeout: 5000 })
+    await ok.click()
+    await browser.waitUntil(async () => !(await textOf(byTest('item-grid'))).includes(TEXT), { timeout: 8000, timeoutMsg: 'undo from the history did not revert the grid' })
+    await browser.waitUntil(async () => (await textOf(dialog)).includes('（已撤销）'), { timeout: 5000, timeoutMsg: 'the undone change set is not marked' })
+  }],
 ]
 
 /** The text of every toast message on screen. */

@@ -47,10 +47,19 @@ async fn run(
     format: ExportFormat,
     options: Option<ExportOptionsArg>,
 ) -> Result<ExportDone, String> {
+    let exts: &[&str] = match format {
+        ExportFormat::Xlsx => &["xlsx"],
+        ExportFormat::Html => &["html", "htm"],
+        ExportFormat::Json => &["json"],
+    };
+    if path.trim().is_empty() {
+        return Err("请选择导出文件的位置。".into());
+    }
+    let path: PathBuf = super::paths::file_to_write(&path, exts, state.db_path())?;
     let arg = options.unwrap_or_default();
     let (catalog, opts) = state.try_with(|s| export::prepare(s, catalog_id, &arg))?;
     tauri::async_runtime::spawn_blocking(move || {
-        export::write(&catalog, &opts, format, &PathBuf::from(path)).map_err(|e| e.to_string())
+        export::write(&catalog, &opts, format, &path).map_err(|e| e.to_string())
     })
     .await
     .map_err(|e| format!("导出中途出错：{e}"))?
@@ -59,11 +68,20 @@ async fn run(
 /// 端到端测试的钩子：设置了环境变量 `MULU_E2E_SAVE_DIR` 时返回它，界面便不弹出系统的
 /// “另存为”对话框（WebDriver 无法操作 GTK 原生对话框），直接存到 `〈目录〉/〈默认文件名〉`。
 /// 正常使用时该变量不存在，返回 `None`。见 docs/development.md。
+///
+/// 只编进调试构建（端到端测试用的就是它）或带 `e2e` 特性的构建；发布构建里恒为 `None`，不读环境变量。
 #[tauri::command]
 pub fn e2e_save_dir() -> Option<String> {
-    std::env::var("MULU_E2E_SAVE_DIR")
-        .ok()
-        .filter(|d| !d.trim().is_empty())
+    #[cfg(any(debug_assertions, feature = "e2e"))]
+    {
+        std::env::var("MULU_E2E_SAVE_DIR")
+            .ok()
+            .filter(|d| !d.trim().is_empty())
+    }
+    #[cfg(not(any(debug_assertions, feature = "e2e")))]
+    {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -95,10 +95,10 @@ pub async fn guideline_pack_export(
     if path.trim().is_empty() {
         return Err("请选择指引包的保存位置。".into());
     }
+    let file = super::paths::file_to_write(&path, &["json"], state.db_path())?;
     let pack = state.with(|s| s.guideline_pack(&name, version.as_deref()))?;
     tauri::async_runtime::spawn_blocking(move || {
-        pack.write(&PathBuf::from(&path))
-            .map_err(|e| e.to_string())?;
+        pack.write(&file).map_err(|e| e.to_string())?;
         Ok(PackWritten {
             label: pack.label(),
             domains: pack.domains.len(),

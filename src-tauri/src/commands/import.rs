@@ -76,19 +76,28 @@ async fn read(
 /// “打开”对话框（WebDriver 无法操作 GTK 原生对话框），而是取该文件里的路径（一行一个；文件不存在或
 /// 为空表示“取消”）。测试在点按钮之前写好这个文件。正常使用时该变量不存在，返回 `None`。
 /// 见 docs/development.md。
+///
+/// 只编进调试构建（端到端测试用的就是它）或带 `e2e` 特性的构建；发布构建里恒为 `None`，不读环境变量。
 #[tauri::command]
 pub fn e2e_open_paths() -> Option<Vec<String>> {
-    let file = std::env::var("MULU_E2E_OPEN_FILE")
-        .ok()
-        .filter(|f| !f.trim().is_empty())?;
-    let text = std::fs::read_to_string(file).unwrap_or_default();
-    Some(
-        text.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect(),
-    )
+    #[cfg(any(debug_assertions, feature = "e2e"))]
+    {
+        let file = std::env::var("MULU_E2E_OPEN_FILE")
+            .ok()
+            .filter(|f| !f.trim().is_empty())?;
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        Some(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
+        )
+    }
+    #[cfg(not(any(debug_assertions, feature = "e2e")))]
+    {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,10 @@ pub mod catalogs;
 pub mod desk;
 pub mod export;
 pub mod guidelines;
+pub mod history;
 pub mod import;
 pub mod items;
+pub mod paths;
 pub mod review;
 pub mod withheld;
 

@@ -93,7 +93,7 @@ pub async fn annotate_files(
     if dir.trim().is_empty() {
         return Err("请选择存放批注工作簿的文件夹。".into());
     }
-    let dir = PathBuf::from(dir);
+    let dir = super::paths::folder_to_write(&dir, state.db_path())?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("无法创建文件夹“{}”：{e}", dir.display()))?;
     let (opts, guidelines) = rules_input(&state)?;
     let cancel = start_batch();

@@ -647,3 +647,73 @@ export type ItemColumnLink = { item_id: number, column_id: number, };
 export type ColumnTree = { catalog_id: number, columns: Array<PortalColumn>, links: Array<ItemColumnLink>, };
 
 export type ColumnsGenerated = { columns_added: number, items_linked: number, };
+
+export type HistoryEntity = "item" | "withheld" | "not_applicable";
+
+export type ChangeOp = "insert" | "update" | "delete";
+
+export type Change = { 
+/**
+ * 历史记录的编号（恢复删除的条目时用它）。
+ */
+id: number, change_set: number, catalog_id: number, entity: HistoryEntity, 
+/**
+ * 事项、不予公开事项的编号，或指引事项编号（不涉及标记）。
+ */
+entity_id: string, 
+/**
+ * 条目的名称（事项的二级或一级事项名、不予公开事项名），便于辨认。
+ */
+name: string, op: ChangeOp, 
+/**
+ * 修改的字段（数据库列名）；新增、删除时为空。
+ */
+field: string | null, 
+/**
+ * 字段的中文名称。
+ */
+field_label: string | null, 
+/**
+ * 旧值与新值，列表字段写成“甲、乙”；删除时旧值为空（整条内容另存，用于恢复）。
+ */
+old_value: string | null, new_value: string | null, 
+/**
+ * 删除的条目现在可以恢复（仍不存在，所在目录还在）。
+ */
+restorable: boolean, };
+
+export type ChangeSet = { id: number, 
+/**
+ * 时间（UTC，ISO 8601）。
+ */
+at: string, 
+/**
+ * 操作系统用户。
+ */
+user: string, 
+/**
+ * 操作：“导入”“采用指引”“修改事项”…
+ */
+action: string, catalog_id: number | null, 
+/**
+ * 撤销了这批改动的批次。
+ */
+undone_by: number | null, 
+/**
+ * 这一批的改动数（不含事项顺序的变化）。
+ */
+count: number, 
+/**
+ * 改动（按目录查看时最多前 [`CHANGES_SHOWN`] 处，不含顺序的变化）。
+ */
+changes: Array<Change>, };
+
+export type UndoOutcome = { 
+/**
+ * 撤销（或恢复）本身的批次编号。
+ */
+change_set: number, 
+/**
+ * 退回的改动数。
+ */
+reverted: number, catalog_id: number | null, };

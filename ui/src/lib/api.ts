@@ -8,6 +8,7 @@ import type {
   CatalogSummary,
   Decision,
   DeskUnit,
+  ChangeSet,
   GuidelineDomain,
   GuidelineDomainSummary,
   ImportPlan,
@@ -19,6 +20,7 @@ import type {
   NotApplicable,
   PackPreview,
   SearchHit,
+  UndoOutcome,
   Unit,
   Verdict,
   Withheld,
@@ -71,6 +73,14 @@ export const api = {
   searchItems: (catalogId: number, query: string) => invoke<SearchHit[]>('search_items', { catalogId, query }),
   /** Rows copied from Excel/WPS read by the workbook reader into items of `domain` (nothing is written). */
   pastePreview: (text: string, domain: string) => invoke<PastePreview>('paste_preview', { text, domain }),
+  /** The catalog's latest change sets (newest first; each lists at most its first 50 changes). */
+  catalogHistory: (catalogId: number) => invoke<ChangeSet[]>('catalog_history', { catalogId }),
+  /** Every change to one item (also after it was deleted), newest first. */
+  itemHistory: (itemId: number) => invoke<ChangeSet[]>('item_history', { itemId }),
+  /** Undoes a whole change set (e.g. one import) in one transaction; refused if later changes touched its entries. */
+  undoChangeSet: (changeSet: number) => invoke<UndoOutcome>('undo_change_set', { changeSet }),
+  /** Puts back a deleted item, withheld entry or 不涉及 mark (`historyId`: its deletion record). */
+  restoreDeleted: (historyId: number) => invoke<UndoOutcome>('restore_deleted', { historyId }),
   listWithheld: (catalogId: number) => invoke<Withheld[]>('list_withheld', { catalogId }),
   /** `withheld.id` is ignored; resolves to the stored entry with its id. */
   addWithheld: (withheld: Withheld) => invoke<Withheld>('add_withheld', { withheld }),

@@ -10,6 +10,7 @@
 //! - [`guideline`]：导入官方指引（读出的领域存为新版本）。
 //! - [`paste`]：从 Excel/WPS 复制的行按同一个读取器读成事项预览。
 //! - [`diff`]：两个版本的目录（库里的目录、工作簿或 JSON 文件）之间新增、删除、改动的事项。
+//! - [`history`]：修改历史（按目录、按事项），整批撤销，恢复删除的条目。
 //! - [`export`]：Excel 报送表、网页、JSON，选项（领域、公开层级栏、下级名称）在这里校验。
 //! - [`portal`]：门户栏目表（生成、编辑、导出），网页里事项链接到栏目。
 //! - [`powers`]：权责清单、公共服务事项清单与目录对照，确认后补充本级特色事项。
@@ -25,6 +26,7 @@ pub mod diff;
 mod error;
 pub mod export;
 pub mod guideline;
+pub mod history;
 pub mod import;
 pub mod letter;
 pub mod paste;

@@ -84,6 +84,12 @@ pub enum Command {
         after_help = "示例：\n  mulu backup list\n  mulu backup create\n  mulu backup restore 1      用最新的一份备份恢复"
     )]
     Backup(BackupCommand),
+    /// 修改历史：一份目录（或一个事项）每处改动的时间、用户、字段、旧值与新值；整批撤销一次导入，恢复删除的条目
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "示例：\n  mulu history 1                 1 号目录最近的改动（按批次，新的在前）\n  mulu history 1 --item 25       25 号事项的全部改动\n  mulu history 1 --undo 12       整批撤销第 12 批改动（例如一次导入）\n  mulu history 1 --restore 340   放回第 340 条记录删除的条目\n\n一批改动是一次操作（一次编辑、一次导入、一次采用）。之后又改过同一条目时不能整批撤销。"
+    )]
+    History(HistoryArgs),
     /// （内部）桌面程序在子进程里读不可信的文件：读、审核一个文件，结果以 JSON 写到标准输出
     #[command(
         hide = true,
@@ -349,6 +355,33 @@ pub struct DiffArgs {
     /// 新版本：工作簿、目录 JSON，或库里的目录编号
     #[arg(value_name = "NEW")]
     pub new: String,
+    /// 以 JSON 输出
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// 目录编号（`mulu catalog list` 列出）
+    #[arg(value_name = "ID")]
+    pub id: i64,
+    /// 只看这个事项的改动（事项编号；已删除的事项也可以看）
+    #[arg(long, value_name = "事项编号", conflicts_with_all = ["undo", "restore"])]
+    pub item: Option<i64>,
+    /// 最多列出的批次数（默认 50）
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 50,
+        hide_default_value = true
+    )]
+    pub limit: usize,
+    /// 整批撤销这一批改动（批次编号见列表的“第 N 批”）
+    #[arg(long, value_name = "批次", conflicts_with = "restore")]
+    pub undo: Option<i64>,
+    /// 放回一条删除的事项、不予公开事项或不涉及标记（历史记录编号见列表的“#N”）
+    #[arg(long, value_name = "记录")]
+    pub restore: Option<i64>,
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,

@@ -10,7 +10,9 @@ use crate::guideline::{
     NationalSize, PackPreview,
 };
 use crate::model::*;
-use crate::store::{BackupInfo, BackupKind, SearchHit};
+use crate::store::{
+    BackupInfo, BackupKind, Change, ChangeOp, ChangeSet, HistoryEntity, SearchHit, UndoOutcome,
+};
 
 fn schema_text<T: schemars::JsonSchema>() -> String {
     let schema = schemars::schema_for!(T);
@@ -56,7 +58,7 @@ pub fn typescript_bindings() -> String {
         Severity, Field, DiagnosticCode, Diagnostic, PreviewItem, PreviewSheet, ImportPreview, PreviewOrigin,
         ImportPlan, PlannedItem, ChangedItem, BackupKind, BackupInfo, LoadAction, DomainLoad, LibraryLoad,
         GuidelineImportPreview, PackPreview, AdoptOutcome, PortalColumn, ItemColumnLink, ColumnTree,
-        ColumnsGenerated,
+        ColumnsGenerated, HistoryEntity, ChangeOp, Change, ChangeSet, UndoOutcome,
     );
     format!(
         "// 由 mulu-core 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n{}",

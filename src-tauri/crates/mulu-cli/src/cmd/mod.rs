@@ -7,6 +7,7 @@ pub mod columns;
 pub mod diff;
 pub mod export;
 pub mod guidelines;
+pub mod history;
 pub mod import;
 pub mod powers;
 pub mod worker;

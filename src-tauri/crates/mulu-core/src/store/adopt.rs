@@ -31,6 +31,7 @@ impl Store {
             }
         }
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "采用指引");
         touch(&tx, catalog_id)?;
         ensure_domain(&tx, catalog_id, &g.name)?;
         let adopted: Vec<String> = {
@@ -87,6 +88,7 @@ impl Store {
         }
         let title = src.title.replace(&src.year.to_string(), &year.to_string());
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "复制到新年度");
         tx.execute(
             "INSERT INTO catalogs (unit_id, year, title, domains) VALUES (?1, ?2, ?3, ?4)",
             params![src.unit_id, year, title, to_json(&src.domains)?],

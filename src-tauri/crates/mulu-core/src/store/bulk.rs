@@ -14,6 +14,7 @@ impl Store {
     /// 同一单位同一年度已有目录时报错，不改动任何数据。
     pub fn insert_catalog(&mut self, export: &CatalogExport) -> Result<Catalog> {
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "导入新目录");
         let unit_name = crate::text::tidy(&export.unit.name);
         let unit_id: Option<i64> = tx
             .query_row("SELECT id FROM units WHERE name = ?1", [&unit_name], |r| {

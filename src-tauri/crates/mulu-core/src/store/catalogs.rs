@@ -188,6 +188,7 @@ impl Store {
     /// 删除目录及其全部事项。
     pub fn delete_catalog(&mut self, id: i64) -> Result<()> {
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "删除目录");
         if tx.execute("DELETE FROM catalogs WHERE id = ?1", [id])? == 0 {
             return Err(StoreError::not_found("目录", id));
         }

@@ -260,6 +260,34 @@ fn domain_order(tx: &Transaction, catalog_id: i64, domain: &str) -> Result<Vec<i
     Ok(ids)
 }
 
+/// 在事务里放回一个完整的事项（编号、来源照旧），插在同领域的第 `position` 位，其后的依次后移。
+pub(crate) fn restore_in(tx: &Transaction, item: &Item) -> Result<i64> {
+    let taken: Option<i64> = tx
+        .query_row("SELECT id FROM items WHERE id = ?1", [item.id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if taken.is_some() {
+        return Err(StoreError::Conflict(format!(
+            "事项 {} 已存在，无需恢复。",
+            item.id
+        )));
+    }
+    let mut order = domain_order(tx, item.catalog_id, &item.fields.domain)?;
+    let id = insert(
+        tx,
+        Some(item.id),
+        item.catalog_id,
+        0,
+        &item.fields,
+        &item.provenance,
+    )?;
+    let at = (item.position.max(0) as usize).min(order.len());
+    order.insert(at, id);
+    renumber(tx, &order)?;
+    Ok(id)
+}
+
 impl Store {
     /// 目录的全部事项：按目录的领域顺序，再按领域内顺序。
     pub fn list_items(&self, catalog_id: i64) -> Result<Vec<Item>> {
@@ -291,6 +319,7 @@ impl Store {
     /// 新增本级特色事项，放在其领域的末尾。
     pub fn add_item(&mut self, catalog_id: i64, fields: &ItemFields) -> Result<Item> {
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "新增事项");
         touch(&tx, catalog_id)?;
         let pos = next_position(&tx, catalog_id, &fields.domain)?;
         let id = insert(&tx, None, catalog_id, pos, fields, &Provenance::Local)?;
@@ -302,30 +331,9 @@ impl Store {
     /// 同领域中该位置及之后的事项依次后移。
     pub fn restore_item(&mut self, item: &Item) -> Result<Item> {
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "撤销删除");
         touch(&tx, item.catalog_id)?;
-        let taken: Option<i64> = tx
-            .query_row("SELECT id FROM items WHERE id = ?1", [item.id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if taken.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "事项 {} 已存在，无需恢复。",
-                item.id
-            )));
-        }
-        let mut order = domain_order(&tx, item.catalog_id, &item.fields.domain)?;
-        let id = insert(
-            &tx,
-            Some(item.id),
-            item.catalog_id,
-            0,
-            &item.fields,
-            &item.provenance,
-        )?;
-        let at = (item.position.max(0) as usize).min(order.len());
-        order.insert(at, id);
-        renumber(&tx, &order)?;
+        let id = restore_in(&tx, item)?;
         tx.commit()?;
         self.get_item(id)
     }
@@ -346,6 +354,7 @@ impl Store {
             Provenance::Local => false,
         };
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "修改事项");
         touch(&tx, before.catalog_id)?;
         if fields.domain != before.fields.domain {
             // 换领域：移到新领域末尾，旧领域重新编号。
@@ -367,6 +376,7 @@ impl Store {
     pub fn delete_item(&mut self, id: i64) -> Result<Item> {
         let item = self.get_item(id)?;
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "删除事项");
         touch(&tx, item.catalog_id)?;
         tx.execute("DELETE FROM items WHERE id = ?1", [id])?;
         let order = domain_order(&tx, item.catalog_id, &item.fields.domain)?;
@@ -379,6 +389,7 @@ impl Store {
     pub fn move_item(&mut self, id: i64, position: i64) -> Result<Item> {
         let item = self.get_item(id)?;
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "调整顺序");
         touch(&tx, item.catalog_id)?;
         let mut order = domain_order(&tx, item.catalog_id, &item.fields.domain)?;
         order.retain(|x| *x != id);
@@ -392,6 +403,7 @@ impl Store {
     /// 按给定的编号顺序重排一个领域的事项（拖动排序）。编号必须恰好是该领域的全部事项。
     pub fn reorder_items(&mut self, catalog_id: i64, domain: &str, ids: &[i64]) -> Result<()> {
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "调整顺序");
         touch(&tx, catalog_id)?;
         let mut current = domain_order(&tx, catalog_id, domain)?;
         let mut wanted = ids.to_vec();

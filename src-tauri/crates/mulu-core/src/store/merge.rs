@@ -33,6 +33,7 @@ impl Store {
         // 合并进已有目录前先备份整个数据库：导入写错了也能整体退回。
         self.backup(super::BackupKind::BeforeImport)?;
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "导入");
         touch(&tx, catalog_id)?;
         for (fields, provenance) in &changes.add {
             let pos = next_position(&tx, catalog_id, &fields.domain)?;

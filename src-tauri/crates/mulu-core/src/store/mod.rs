@@ -9,6 +9,7 @@ mod catalogs;
 mod desk;
 mod error;
 mod guidelines;
+pub mod history;
 mod items;
 mod json;
 mod merge;
@@ -21,6 +22,7 @@ pub use backup::{list_backups, restore_backup, set_aside, BackupInfo, BackupKind
 pub use catalogs::CATALOG_FORMAT_VERSION;
 pub use desk::{NewSubmission, Submission};
 pub use error::StoreError;
+pub use history::{Change, ChangeOp, ChangeSet, HistoryEntity, UndoOutcome};
 pub use merge::ImportChanges;
 pub use search::SearchHit;
 
@@ -62,6 +64,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_item_search.sql"),
     include_str!("../../migrations/0003_review_desk.sql"),
     include_str!("../../migrations/0004_portal_columns.sql"),
+    include_str!("../../migrations/0005_history.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -76,6 +79,8 @@ pub struct Store {
     conn: Connection,
     /// 数据库文件（内存数据库为空）：备份写在它旁边。
     path: Option<PathBuf>,
+    /// 本连接当前的改动批次（修改历史的触发器经 SQL 函数读写，见 [`history`]）。
+    history: history::Shared,
 }
 
 impl Store {
@@ -141,8 +146,14 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // 另一个进程（桌面程序或命令行）正在写时等它，而不是 5 秒后报错。
         conn.busy_handler(Some(wait_for_lock))?;
+        // 修改历史的触发器要用的 SQL 函数：每个连接都注册（桌面程序与命令行都经过这里）。
+        let history = history::register(&conn)?;
         migrations().to_latest(&mut conn)?;
-        let mut store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            history,
+        };
         store.sync_builtin_guidelines()?;
         Ok(store)
     }

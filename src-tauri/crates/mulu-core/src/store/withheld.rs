@@ -14,6 +14,7 @@ impl Store {
             return Err(StoreError::Invalid("不予公开事项的名称不能为空。".into()));
         }
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "新增不予公开事项");
         touch(&tx, w.catalog_id)?;
         tx.execute(
             "INSERT INTO withheld (catalog_id, domain, name, ground, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -30,6 +31,7 @@ impl Store {
 
     pub fn update_withheld(&mut self, w: &Withheld) -> Result<()> {
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "修改不予公开事项");
         touch(&tx, w.catalog_id)?;
         let n = tx.execute(
             "UPDATE withheld SET domain = ?2, name = ?3, ground = ?4, detail = ?5 WHERE id = ?1",
@@ -50,6 +52,7 @@ impl Store {
 
     pub fn delete_withheld(&mut self, id: i64) -> Result<()> {
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "删除不予公开事项");
         if tx.execute("DELETE FROM withheld WHERE id = ?1", [id])? == 0 {
             return Err(StoreError::not_found("不予公开事项", id));
         }
@@ -76,6 +79,7 @@ impl Store {
             ));
         }
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "标记不涉及");
         touch(&tx, na.catalog_id)?;
         tx.execute(
             "INSERT INTO not_applicable (catalog_id, guideline_item_id, reason) VALUES (?1, ?2, ?3)
@@ -88,6 +92,7 @@ impl Store {
 
     pub fn clear_not_applicable(&mut self, catalog_id: i64, guideline_item_id: &str) -> Result<()> {
         let tx = super::write_tx(&mut self.conn)?;
+        super::history::label(&self.history, "取消不涉及");
         tx.execute(
             "DELETE FROM not_applicable WHERE catalog_id = ?1 AND guideline_item_id = ?2",
             params![catalog_id, guideline_item_id],
