@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use mulu_core::text::tidy_cow;
+use rustc_hash::FxHashMap;
 
 /// 规整提示的开头：往返导入时据此认出并撤回这类提示。
 pub const NOTE_PREFIX: &str = "已规整";
@@ -48,6 +49,62 @@ impl Changes {
             )
         })
     }
+}
+
+/// 一张表里同样的文字只规整一次。公开依据、公开时限、公开主体、公开内容和一级事项在一张表里大量
+/// 重复（同一领域的事项多引同样的法规、同样的时限，一级事项常是合并单元格），规整要逐字扫几遍，
+/// 查表只需算一次散列。键借用网格里的文字，不复制；条目有上限，满了就清空重来，内存有界。
+#[derive(Default)]
+pub struct Memo<'g> {
+    names: FxHashMap<&'g str, (String, Changes)>,
+    phrases: FxHashMap<&'g str, (String, Changes)>,
+    contents: FxHashMap<&'g str, (String, Vec<String>, Changes)>,
+    bases: FxHashMap<&'g str, (Vec<String>, Changes)>,
+}
+
+impl<'g> Memo<'g> {
+    /// 每类文字最多记多少条。
+    const MAX: usize = 4096;
+
+    /// 同 [`name`]。
+    pub fn name(&mut self, raw: &'g str) -> (String, Changes) {
+        remember(&mut self.names, raw, name)
+    }
+
+    /// 同 [`phrase`]。
+    pub fn phrase(&mut self, raw: &'g str) -> (String, Changes) {
+        remember(&mut self.phrases, raw, phrase)
+    }
+
+    /// 同 [`content`]。
+    pub fn content(&mut self, raw: &'g str) -> (String, Vec<String>, Changes) {
+        remember(&mut self.contents, raw, content)
+    }
+
+    /// 同 [`bases`]。
+    pub fn bases(&mut self, raw: &'g str) -> (Vec<String>, Changes) {
+        remember(&mut self.bases, raw, bases)
+    }
+}
+
+fn remember<'g, T: Clone>(
+    map: &mut FxHashMap<&'g str, T>,
+    raw: &'g str,
+    clean: impl Fn(&str) -> T,
+) -> T {
+    // 空格最多，算起来也最快：不记。
+    if raw.is_empty() {
+        return clean(raw);
+    }
+    if let Some(hit) = map.get(raw) {
+        return hit.clone();
+    }
+    let out = clean(raw);
+    if map.len() >= Memo::MAX {
+        map.clear();
+    }
+    map.insert(raw, out.clone());
+    out
 }
 
 /// 汉字（含〇）。
@@ -601,6 +658,32 @@ fn split_numbered(line: &str) -> Vec<(Option<&str>, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_memo_gives_what_the_functions_give() {
+        let texts = [
+            "",
+            "1.《中华人民共和国政府信息公开条例》\n2.《社会救助暂行办法》",
+            "申请条件、办理流程、 办理结果",
+            "信息形成 或者变更之日起\n20个工作日内",
+            "（一）最低生活保障",
+        ];
+        let mut memo = Memo::default();
+        for _ in 0..3 {
+            for t in texts {
+                assert_eq!(memo.name(t), name(t));
+                assert_eq!(memo.phrase(t), phrase(t));
+                assert_eq!(memo.content(t), content(t));
+                assert_eq!(memo.bases(t), bases(t));
+            }
+        }
+        // 满了清空重来：条数不超过上限。
+        let many: Vec<String> = (0..Memo::MAX + 10).map(|i| format!("第{i}项")).collect();
+        for t in &many {
+            assert_eq!(memo.name(t), name(t));
+        }
+        assert!(memo.names.len() <= Memo::MAX);
+    }
 
     fn gaps(s: &str) -> String {
         close_gaps(s).0.into_owned()

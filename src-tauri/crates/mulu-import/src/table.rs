@@ -118,6 +118,7 @@ struct Ctx<'a> {
     header: &'a Header,
     keep: Keep,
     diags: Vec<Diagnostic>,
+    memo: clean::Memo<'a>,
 }
 
 impl Ctx<'_> {
@@ -167,6 +168,7 @@ fn parse_table(
         header: &h,
         keep,
         diags: Vec::new(),
+        memo: clean::Memo::default(),
     };
 
     // 领域：分节标题/标题行 → 工作表名（表内第一个表格才用） → 用户指定。
@@ -384,12 +386,13 @@ fn parse_row<'g>(ctx: &mut Ctx<'g>, r: u32, prev: &mut Vec<&'g str>) -> Option<P
     let get = |role: &Role| -> &'g str { col_index(role).map_or("", |i| values[i]) };
 
     // 文字栏：像细心的文书那样规整（去编号、去断行留下的空格、拆列表），改了的格留一条提示。
-    let (l1, l1_changes) = clean::name(get(&Role::L1));
+    // 同样的文字在一张表里只规整一次（ctx.memo）；二级事项几乎不重复，直接规整。
+    let (l1, l1_changes) = ctx.memo.name(get(&Role::L1));
     let (l2, l2_changes) = clean::name(get(&Role::L2));
-    let (content, elements, content_changes) = clean::content(get(&Role::Content));
-    let (basis, basis_changes) = clean::bases(get(&Role::Basis));
-    let (time_limit, time_changes) = clean::phrase(get(&Role::TimeLimit));
-    let (subject, subject_changes) = clean::phrase(get(&Role::Subject));
+    let (content, elements, content_changes) = ctx.memo.content(get(&Role::Content));
+    let (basis, basis_changes) = ctx.memo.bases(get(&Role::Basis));
+    let (time_limit, time_changes) = ctx.memo.phrase(get(&Role::TimeLimit));
+    let (subject, subject_changes) = ctx.memo.phrase(get(&Role::Subject));
     let mut f = ItemFields {
         l1,
         l2,
