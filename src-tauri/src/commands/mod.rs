@@ -6,6 +6,7 @@ pub mod export;
 pub mod guidelines;
 pub mod import;
 pub mod items;
+pub mod portal;
 pub mod review;
 pub mod withheld;
 

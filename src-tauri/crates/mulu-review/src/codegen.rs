@@ -6,6 +6,8 @@ use mulu_core::model::Field;
 use ts_rs::Config;
 
 use crate::batch::{AnnotatedFile, BatchProgress, WorkbookCheck};
+use crate::portal::{PortalReport, PortalRow};
+use crate::powers::{Power, PowerMatch, PowerSuggestion, PowersReport};
 use crate::{Coverage, DomainCoverage, Finding, ItemRef, Report, SeverityCounts};
 
 /// 前端用的审核类型（由 ts-rs 生成）；`Severity` 与 `Field` 来自 `core.ts`。
@@ -13,7 +15,7 @@ pub fn typescript_bindings() -> String {
     let cfg = Config::new().with_large_int("number");
     let body = mulu_core::ts_decls!(&cfg;
         ItemRef, Finding, SeverityCounts, DomainCoverage, Coverage, Report, WorkbookCheck, AnnotatedFile,
-        BatchProgress,
+        BatchProgress, PortalRow, PortalReport, Power, PowerMatch, PowerSuggestion, PowersReport,
     );
     let mut labels = String::from("/** 字段的中文名称（官方表头）。 */\nexport const FIELD_LABELS: Record<Field, string> = {\n");
     for f in Field::ALL {
@@ -27,7 +29,7 @@ pub fn typescript_bindings() -> String {
     labels.push_str("}\n");
     format!(
         "// 由 mulu-review 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n\
-         import type {{ Field, Severity }} from './core'\n\n{}\n\n{labels}",
+         import type {{ Field, ItemFields, Severity }} from './core'\n\n{}\n\n{labels}",
         body.trim_end()
     )
 }
