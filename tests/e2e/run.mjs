@@ -777,7 +777,7 @@ const tests = [
     await jsClick(await browser.$(byTest('nav-contrast')))
     assert(!(await browser.execute(() => document.documentElement.classList.contains('high-contrast'))), 'high contrast not switched off')
   }],
-  ['门户栏目: generate the column tree, tie an item to a column, check a CMS export and a 权责清单, add a suggested item', async () => {
+  ['门户栏目: generate the column tree, export it as CSV, tie an item to a column, check a CMS export and a 权责清单, add a suggested item', async () => {
     const portalFixture = (name) => join(repo, 'tests/fixtures/portal', name)
     const invoke = (cmd, args) => browser.executeAsync((c, a, done) => {
       window.__TAURI_INTERNALS__.invoke(c, a).then(done, (e) => done({ error: String(e) }))
@@ -802,6 +802,12 @@ const tests = [
     const tree = await invoke('portal_tree', { catalogId: catalog.id })
     assert(tree.links.some((l) => l.item_id === itemId), 'generating did not tie the selected item to a column')
     assert((await textOf(byTest('portal-tree'))).includes('社会救助'), 'the tree does not show the 社会救助 column')
+    // The tree exported as CSV (the e2e save folder stands in for the save dialog).
+    await jsClick(await browser.$(byTest('portal-export-csv')))
+    const csv = join(saveDir, `${title}门户栏目表.csv`)
+    await browser.waitUntil(async () => existsSync(csv), { timeout: 8000, timeoutMsg: `no exported column tree ${csv}: ${await messages()}` })
+    await sleep(300)
+    assert(readFileSync(csv, 'utf8').includes('政府信息公开/法定主动公开内容/社会救助'), 'the exported CSV lacks the 社会救助 column')
     // Tie the item to the root column instead, through the select.
     const root = tree.columns.reduce((a, b) => (a.position <= b.position ? a : b))
     await jsClick(await browser.$(`${byTest('portal-link-select')} .el-select__wrapper`))
