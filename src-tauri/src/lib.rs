@@ -132,6 +132,16 @@ pub fn run() {
             commands::desk::desk_decide,
             commands::desk::desk_undecide,
             commands::desk::desk_letter,
+            commands::portal::portal_generate,
+            commands::portal::portal_tree,
+            commands::portal::portal_link_item,
+            commands::portal::portal_update_column,
+            commands::portal::portal_export_columns,
+            commands::portal::portal_read_cms,
+            commands::portal::portal_check,
+            commands::portal::powers_read,
+            commands::portal::powers_check,
+            commands::portal::powers_add_suggested,
         ])
         .build(tauri::generate_context!());
     match app {

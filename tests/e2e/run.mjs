@@ -777,6 +777,80 @@ const tests = [
     await jsClick(await browser.$(byTest('nav-contrast')))
     assert(!(await browser.execute(() => document.documentElement.classList.contains('high-contrast'))), 'high contrast not switched off')
   }],
+  ['门户栏目: generate the column tree, export it as CSV, tie an item to a column, check a CMS export and a 权责清单, add a suggested item', async () => {
+    const portalFixture = (name) => join(repo, 'tests/fixtures/portal', name)
+    const invoke = (cmd, args) => browser.executeAsync((c, a, done) => {
+      window.__TAURI_INTERNALS__.invoke(c, a).then(done, (e) => done({ error: String(e) }))
+    }, cmd, args)
+    await jsClick(await browser.$(byTest('nav-editor')))
+    await browser.waitUntil(async () => (await browser.$$(`${byTest('item-grid')} .el-table-v2__row[data-id]`)).length >= 5, {
+      timeout: 8000, timeoutMsg: 'no catalog open in the editor',
+    })
+    const title = (await textOf('h2')).trim()
+    const catalog = (await invoke('list_catalogs', {})).find((c) => c.title === title)
+    assert(catalog, `which catalog is open? “${title}”`)
+    // Select an item in the grid first (the drawer leaves the grid's left part visible).
+    const row = await browser.$(`${byTest('item-grid')} .el-table-v2__row[data-id]`)
+    const itemId = Number(await row.getAttribute('data-id'))
+    await jsClick(row)
+    await jsClick(await browser.$(byTest('portal-toggle')))
+    await browser.$(byTest('portal-columns')).waitForDisplayed({ timeout: 5000, timeoutMsg: 'the 门户栏目 drawer did not open' })
+    await jsClick(await browser.$(byTest('portal-generate')))
+    await browser.waitUntil(async () => /栏目 [1-9]\d* 个/.test(await textOf(byTest('portal-summary'))), {
+      timeout: 8000, timeoutMsg: `no columns generated: ${await textOf(byTest('portal-summary'))}`,
+    })
+    const tree = await invoke('portal_tree', { catalogId: catalog.id })
+    assert(tree.links.some((l) => l.item_id === itemId), 'generating did not tie the selected item to a column')
+    assert((await textOf(byTest('portal-tree'))).includes('社会救助'), 'the tree does not show the 社会救助 column')
+    // The tree exported as CSV (the e2e save folder stands in for the save dialog).
+    await jsClick(await browser.$(byTest('portal-export-csv')))
+    const csv = join(saveDir, `${title}门户栏目表.csv`)
+    await browser.waitUntil(async () => existsSync(csv), { timeout: 8000, timeoutMsg: `no exported column tree ${csv}: ${await messages()}` })
+    await sleep(300)
+    assert(readFileSync(csv, 'utf8').includes('政府信息公开/法定主动公开内容/社会救助'), 'the exported CSV lacks the 社会救助 column')
+    // Tie the item to the root column instead, through the select.
+    const root = tree.columns.reduce((a, b) => (a.position <= b.position ? a : b))
+    await jsClick(await browser.$(`${byTest('portal-link-select')} .el-select__wrapper`))
+    await browser.waitUntil(() => browser.execute((p) => {
+      const o = [...document.querySelectorAll('.el-select-dropdown__item')].find((li) => li.innerText.trim() === p)
+      o?.click()
+      return !!o
+    }, root.path), { timeout: 5000, timeoutMsg: `no option ${root.path}` })
+    await browser.waitUntil(async () => (await invoke('portal_tree', { catalogId: catalog.id })).links.some((l) => l.item_id === itemId && l.column_id === root.id), {
+      timeout: 5000, timeoutMsg: 'choosing a column did not tie the item to it',
+    })
+    // 门户体检 from the CMS's own export.
+    await jsClick(await browser.$('#tab-cms'))
+    answerOpenDialog([portalFixture('cms_export.xlsx')])
+    await jsClick(await browser.$(byTest('portal-cms-import')))
+    await browser.waitUntil(async () => (await textOf(byTest('portal-cms-findings'))).includes('P103'), {
+      timeout: 15000, timeoutMsg: `no P103 finding: ${await textOf(byTest('portal-cms'))}`,
+    })
+    const cms = await textOf(byTest('portal-cms'))
+    assert(cms.includes('机构职能') && cms.includes('栏目路径=B（栏目全路径）'), `the CMS check does not show the unmapped column or the mapping: ${cms}`)
+    await browser.saveScreenshot(join(outDir, 'portal-cms.png'))
+    // 权责清单: one uncovered power added as a 本级特色事项 after confirming it.
+    await jsClick(await browser.$('#tab-powers'))
+    answerOpenDialog([portalFixture('powers.xlsx')])
+    await jsClick(await browser.$(byTest('powers-import')))
+    await browser.waitUntil(async () => (await textOf(byTest('powers-findings'))).includes('乡村建设规划许可证核发'), {
+      timeout: 15000, timeoutMsg: `the uncovered 行政许可 is not listed: ${await textOf(byTest('portal-powers'))}`,
+    })
+    const before = (await invoke('list_items', { catalogId: catalog.id })).length
+    await jsClick(await browser.$(byTest('powers-add-0')))
+    const l1 = await browser.$(`${byTest('powers-confirm-l1')} input, input${byTest('powers-confirm-l1')}`)
+    await l1.waitForDisplayed({ timeout: 5000, timeoutMsg: 'the confirm dialog did not open' })
+    const name = await l1.getValue()
+    assert(name.trim() !== '', 'the suggested item has no name')
+    await jsClick(await browser.$(byTest('powers-confirm-add')))
+    await browser.waitUntil(async () => (await invoke('list_items', { catalogId: catalog.id })).length === before + 1, {
+      timeout: 5000, timeoutMsg: `the suggested item was not added: ${await messages()}`,
+    })
+    const added = (await invoke('list_items', { catalogId: catalog.id })).find((i) => i.l1 === name.trim())
+    assert(added && added.provenance.kind === '本级特色事项', `the added item is not a 本级特色事项: ${JSON.stringify(added?.provenance)}`)
+    await browser.waitUntil(async () => (await textOf(byTest('powers-suggestions'))).includes('已添加'), { timeout: 5000 })
+    await browser.keys(['Escape'])
+  }],
   ['the reviewer’s desk: a unit list, two rounds, statuses and missing units, a waiver kept after re-checking', async () => {
     // Self-contained (a fresh desk): the unit list tests/fixtures/units/e2e_units.xlsx names the units of
     // the review fixtures; round 1 = r1_required_marks (某某镇, errors) + r2_basis (某某乡, 1 error),

@@ -246,6 +246,29 @@ try {
   await browser.waitUntil(async () => (await browser.$$(`${byTest('item-grid')} .el-table-v2__row`)).length >= 10, { timeout: 8000 })
   await shot('high-contrast')
   await jsClick(await browser.$(byTest('nav-contrast')))
+
+  // 门户栏目: the column tree generated for the open catalog, then the 门户体检 of a CMS export and the
+  // 权责清单 check with the confirm dialog of a suggested item.
+  const portal = (name) => join(repo, 'tests/fixtures/portal', name)
+  await jsClick(await browser.$(`${byTest('item-grid')} .el-table-v2__row[data-id]`))
+  await jsClick(await browser.$(byTest('portal-toggle')))
+  await browser.$(byTest('portal-columns')).waitForDisplayed({ timeout: 5000 })
+  await jsClick(await browser.$(byTest('portal-generate')))
+  await browser.waitUntil(async () => /栏目 [1-9]\d* 个/.test(await textOf(byTest('portal-summary'))), { timeout: 8000 })
+  await shot('portal-columns')
+  await jsClick(await browser.$('#tab-cms'))
+  answerOpenDialog([portal('cms_export.xlsx')])
+  await jsClick(await browser.$(byTest('portal-cms-import')))
+  await browser.waitUntil(async () => (await textOf(byTest('portal-cms-findings'))).includes('P103'), { timeout: 15000 })
+  await shot('portal-cms')
+  await jsClick(await browser.$('#tab-powers'))
+  answerOpenDialog([portal('powers.xlsx')])
+  await jsClick(await browser.$(byTest('powers-import')))
+  await browser.waitUntil(async () => (await textOf(byTest('powers-suggestions'))).includes('乡村建设规划许可证核发'), { timeout: 15000 })
+  await jsClick(await browser.$(byTest('powers-add-0')))
+  await browser.$(byTest('powers-confirm-l1')).waitForDisplayed({ timeout: 5000 })
+  await shot('powers')
+  await browser.keys(['Escape'])
   ok = true
 } catch (e) {
   console.error(`screenshot tour failed: ${String(e?.message ?? e).split('\n')[0]}`)

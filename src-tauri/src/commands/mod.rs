@@ -9,6 +9,7 @@ pub mod history;
 pub mod import;
 pub mod items;
 pub mod paths;
+pub mod portal;
 pub mod review;
 pub mod withheld;
 

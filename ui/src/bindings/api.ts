@@ -1,7 +1,7 @@
 // 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
 
 import type { Decision, DeskUnit, GuidelineImportPreview, ImportPreview, ItemFields, UnitKind } from './core'
-import type { CatalogDiff, DeskStatus, FileCheck, FileFinding } from './review'
+import type { CatalogDiff, DeskStatus, FileCheck, FileFinding, Power, PortalRow } from './review'
 
 export type LowerLevelLabel = "乡级" | "镇级" | "街道";
 
@@ -114,6 +114,28 @@ rounds: Array<number>, };
 export type Recorded = { path: string, unit: string, round: number, unsure: boolean, };
 
 export type RecordOutcome = { recorded: Array<Recorded>, unmatched: Array<string>, };
+
+export type ColumnsFormat = "xlsx" | "csv";
+
+export type CmsMapping = { 
+/**
+ * 读哪张表。
+ */
+sheet: string, 
+/**
+ * 表头所在行（从 0 起），数据从下一行开始。
+ */
+header_row: number, path: number | null, parent: number | null, url: number | null, count: number | null, updated: number | null, };
+
+export type CmsPreview = { file: string, sheets: Array<string>, mapping: CmsMapping, 
+/**
+ * 表头行的文字（供用户改对应时选）。
+ */
+headers: Array<string>, rows: Array<PortalRow>, warnings: Array<string>, };
+
+export type PowersMapping = { sheet: string, header_row: number, name: number | null, kind: number | null, basis: number | null, subject: number | null, };
+
+export type PowersPreview = { file: string, mapping: PowersMapping, headers: Array<string>, powers: Array<Power>, };
 
 /** 下级一栏的全部写法（官方表格的顺序）。 */
 export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = ['乡级', '镇级', '街道']

@@ -1,6 +1,6 @@
 // 由 mulu-review 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
 
-import type { Field, Severity, UnitKind } from './core'
+import type { Field, ItemFields, Severity, UnitKind } from './core'
 
 export type ItemRef = { 
 /**
@@ -201,6 +201,74 @@ label: string, old: string, new: string, };
 export type ChangedEntry = { item: DiffItem, fields: Array<FieldChange>, };
 
 export type CatalogDiff = { old: string, new: string, added: Array<DiffItem>, removed: Array<DiffItem>, changed: Array<ChangedEntry>, unchanged: number, };
+
+export type PortalRow = { 
+/**
+ * 栏目路径（已规范为 `/` 分隔）。
+ */
+path: string, url: string, 
+/**
+ * 文档数；没有这一列或读不出时为空。
+ */
+count: number | null, 
+/**
+ * 最后更新日期 `YYYY-MM-DD`；没有这一列或读不出时为空。
+ */
+updated: string | null, 
+/**
+ * 所在工作表与路径单元格（如 `B4`）。
+ */
+sheet: string, cell: string, };
+
+export type PortalReport = { 
+/**
+ * 问题：错误在前，其次警告、提示；同级按事项、栏目、门户导出的顺序。
+ */
+findings: Array<Finding>, counts: SeverityCounts, 
+/**
+ * 目录的栏目数、门户导出的栏目数、两边对上的栏目数。
+ */
+columns: number, portal_columns: number, matched: number, 
+/**
+ * 计算“多久没更新”用的日期 `YYYY-MM-DD`。
+ */
+today: string, };
+
+export type Power = { name: string, 
+/**
+ * 事项类型：行政许可、行政处罚、行政给付、公共服务……（原文）。
+ */
+kind: string, 
+/**
+ * 实施依据（原文）。
+ */
+basis: string, 
+/**
+ * 实施主体。
+ */
+subject: string, 
+/**
+ * 所在工作表与名称单元格（如 `B3`）。
+ */
+sheet: string, cell: string, };
+
+export type PowerMatch = { power: Power, item: ItemRef, 
+/**
+ * 比对用的名称：事项本身的名称，或它所采用的指引事项的原名。
+ */
+matched_name: string, };
+
+export type PowerSuggestion = { power: Power, fields: ItemFields, };
+
+export type PowersReport = { 
+/**
+ * 每项对不上的权力一个问题（行政许可、行政处罚为错误，其余为警告），按清单顺序。
+ */
+findings: Array<Finding>, counts: SeverityCounts, powers: number, covered: Array<PowerMatch>, 
+/**
+ * 与 `findings` 一一对应。
+ */
+suggestions: Array<PowerSuggestion>, };
 
 /** 字段的中文名称（官方表头）。 */
 export const FIELD_LABELS: Record<Field, string> = {

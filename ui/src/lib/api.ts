@@ -13,6 +13,8 @@ import type {
   GuidelineDomainSummary,
   ImportPlan,
   Item,
+  ColumnTree,
+  ColumnsGenerated,
   ItemFields,
   LibraryLoad,
   ListedUnit,
@@ -25,9 +27,14 @@ import type {
   Verdict,
   Withheld,
 } from '../bindings/core'
-import type { AnnotatedFile, Report, FileCheck } from '../bindings/review'
+import type { AnnotatedFile, FileCheck, PortalReport, PowersReport, Report } from '../bindings/review'
 import type {
+  CmsMapping,
+  CmsPreview,
+  ColumnsFormat,
   DeskView,
+  PowersMapping,
+  PowersPreview,
   ExportDone,
   ExportOptionsArg,
   GuidelinePreviewed,
@@ -149,6 +156,32 @@ export const api = {
   /** Writes the one-page 审核意见 (.docx) of the unit's latest round (the accepted findings, numbered);
    *  resolves to its paragraphs. */
   deskLetter: (unitId: number, path: string) => invoke<string[]>('desk_letter', { unitId, path }),
+  /** Adds the columns (from the domains and 一级事项) and links that are missing; existing ones stay. */
+  portalGenerate: (catalogId: number, root: string | null = null) =>
+    invoke<ColumnsGenerated>('portal_generate', { catalogId, root }),
+  portalTree: (catalogId: number) => invoke<ColumnTree>('portal_tree', { catalogId }),
+  /** Ties an item to a column (null: unties it); resolves to the new tree. */
+  portalLinkItem: (itemId: number, columnId: number | null) =>
+    invoke<ColumnTree>('portal_link_item', { itemId, columnId }),
+  portalUpdateColumn: (columnId: number, path: string, url: string) =>
+    invoke<ColumnTree>('portal_update_column', { columnId, path, url }),
+  /** Writes the column tree as a workbook or CSV; resolves to the number of columns. */
+  portalExportColumns: (catalogId: number, format: ColumnsFormat, path: string) =>
+    invoke<number>('portal_export_columns', { catalogId, format, path }),
+  /** Reads a CMS column export (mapping null: guessed). Nothing is written. */
+  portalReadCms: (path: string, mapping: CmsMapping | null = null) =>
+    invoke<CmsPreview>('portal_read_cms', { path, mapping }),
+  /** Compares the catalog's columns with a CMS export read by portalReadCms (today null: the current date). */
+  portalCheck: (catalogId: number, preview: CmsPreview, today: string | null = null) =>
+    invoke<PortalReport>('portal_check', { catalogId, preview, today }),
+  /** Reads a 权责清单 / 公共服务事项清单 (mapping null: guessed). Nothing is written. */
+  powersRead: (path: string, mapping: PowersMapping | null = null) =>
+    invoke<PowersPreview>('powers_read', { path, mapping }),
+  powersCheck: (catalogId: number, preview: PowersPreview) =>
+    invoke<PowersReport>('powers_check', { catalogId, preview }),
+  /** Adds a suggested item the clerk confirmed (maybe edited) as a 本级特色事项. */
+  powersAddSuggested: (catalogId: number, fields: ItemFields) =>
+    invoke<Item>('powers_add_suggested', { catalogId, fields }),
 }
 
 /** The event check_files / annotate_files send after each file (payload: BatchProgress). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportPreview, PreviewItem } from '../bindings/core'
-import type { WorkbookCheck } from '../bindings/review'
+import type { FileCheck } from '../bindings/review'
 import { columnOf, exerciseRows, faultKeys, faultsAt, faultsOf } from './exercise'
 
 const item = (row: number, cells: PreviewItem['cells'], extra: Partial<PreviewItem> = {}): PreviewItem => ({
@@ -19,13 +19,13 @@ const preview: ImportPreview = {
   ] }],
 }
 const check = {
-  path: 'x', unit: null, domains: ['就业'], failure: null,
-  report: { item_count: 2, findings: [
-    { rule: 'R102-audience-marks', severity: '错误', domain: '就业', item: null, field: 'audience', sheet: '就业', cell: 'I4', message: '没有勾选公开对象', suggestion: null },
-    { rule: 'R101-required-field', severity: '错误', domain: '就业', item: null, field: 'time_limit', sheet: '就业', cell: 'F5', message: '公开时限空白', suggestion: null },
-    { rule: 'R301-missing', severity: '警告', domain: '就业', item: null, field: null, sheet: null, cell: null, message: '缺少指引事项', suggestion: null },
-  ] },
-} as unknown as WorkbookCheck
+  path: 'x', unit: null, domains: ['就业'], error: null, readable: true,
+  findings: [
+    { rule: 'R102-audience-marks', severity: '错误', domain: '就业', item: null, field: 'audience', sheet: '就业', cell: 'I4', row: 4, message: '没有勾选公开对象', suggestion: null },
+    { rule: 'R101-required-field', severity: '错误', domain: '就业', item: null, field: 'time_limit', sheet: '就业', cell: 'F5', row: 5, message: '公开时限空白', suggestion: null },
+    { rule: 'R301-missing', severity: '警告', domain: '就业', item: null, field: null, sheet: null, cell: null, row: null, message: '缺少指引事项', suggestion: null },
+  ],
+} as unknown as FileCheck
 
 describe('spot-the-mistake exercise', () => {
   it('places every shown cell, blank ones by their column', () => {

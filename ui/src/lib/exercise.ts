@@ -3,7 +3,7 @@
 // (import_preview: damaged ■/□) say which cells are faulty. The trainee clicks a cell, the app shows
 // the finding there — or says the cell is fine.
 import type { Field, ImportPreview, PreviewItem } from '../bindings/core'
-import type { WorkbookCheck } from '../bindings/review'
+import type { FileCheck } from '../bindings/review'
 
 /** The columns shown, in the official table's order (公开对象/方式/层级 as one cell each: the
  *  reader gives the first column of each pair). */
@@ -78,9 +78,9 @@ export function exerciseRows(p: ImportPreview, sheet: string): ExerciseRow[] {
 
 /** The faults of the workbook that point at a cell: the review's findings, and the reader's notes
  *  about damaged check marks (not a review rule: the reader reads them and asks for a fix). */
-export function faultsOf(check: WorkbookCheck, p: ImportPreview): Fault[] {
+export function faultsOf(check: FileCheck, p: ImportPreview): Fault[] {
   const out: Fault[] = []
-  for (const f of check.report?.findings ?? []) {
+  for (const f of check.findings) {
     if (f.sheet && f.cell) out.push({ sheet: f.sheet, cell: f.cell, code: f.rule, severity: f.severity, message: f.message, suggestion: f.suggestion })
   }
   for (const s of p.sheets) {

@@ -13,6 +13,9 @@ use crate::export::{ExportDone, ExportFormat, ExportOptionsArg};
 use crate::guideline::GuidelinePreviewed;
 use crate::import::{ImportPreviewed, ImportTarget};
 use crate::paste::PastePreview;
+use crate::portal::ColumnsFormat;
+use crate::portal_check::{CmsMapping, CmsPreview};
+use crate::powers::{PowersMapping, PowersPreview};
 
 /// 前端用的用例类型；`ImportPreview`、`UnitKind` 来自 `core.ts`。
 pub fn typescript_bindings() -> String {
@@ -20,7 +23,8 @@ pub fn typescript_bindings() -> String {
     let body = mulu_core::ts_decls!(&cfg;
         LowerLevelLabel, ExportFormat, ExportOptionsArg, ExportDone, ImportTarget, ImportPreviewed,
         PastePreview, GuidelinePreviewed, SubmissionSummary, DeskRow, DeskView, DecidedFinding,
-        RoundComparison, SubmissionView, Recorded, RecordOutcome,
+        RoundComparison, SubmissionView, Recorded, RecordOutcome, ColumnsFormat, CmsMapping, CmsPreview,
+        PowersMapping, PowersPreview,
     );
     let labels = LowerLevelLabel::ALL
         .iter()
@@ -30,7 +34,7 @@ pub fn typescript_bindings() -> String {
     format!(
         "// 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n\
          import type {{ Decision, DeskUnit, GuidelineImportPreview, ImportPreview, ItemFields, UnitKind }} from './core'\n\
-         import type {{ CatalogDiff, DeskStatus, FileCheck, FileFinding }} from './review'\n\n{}\n\n\
+         import type {{ CatalogDiff, DeskStatus, FileCheck, FileFinding, Power, PortalRow }} from './review'\n\n{}\n\n\
          /** 下级一栏的全部写法（官方表格的顺序）。 */\n\
          export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = [{labels}]\n",
         body.trim_end()

@@ -57,6 +57,25 @@ pub fn tree(store: &Store, catalog_id: i64) -> Result<ColumnTree> {
     Ok(store.column_tree(catalog_id)?)
 }
 
+/// 把事项对应到栏目（`None`：取消对应），返回新的栏目表。
+pub fn link_item(store: &mut Store, item_id: i64, column_id: Option<i64>) -> Result<ColumnTree> {
+    let catalog_id = store.get_item(item_id)?.catalog_id;
+    store.link_item_column(item_id, column_id)?;
+    Ok(store.column_tree(catalog_id)?)
+}
+
+/// 改一个栏目的路径与网址（门户管理员建好栏目后填网址），返回新的栏目表。
+pub fn update_column(
+    store: &mut Store,
+    column_id: i64,
+    path: &str,
+    url: &str,
+) -> Result<ColumnTree> {
+    let catalog_id = store.get_column(column_id)?.catalog_id;
+    store.update_column(column_id, path, url)?;
+    Ok(store.column_tree(catalog_id)?)
+}
+
 /// 事项编号 → 它所在的栏目（网页导出用）。
 pub fn links(store: &Store, catalog_id: i64) -> Result<BTreeMap<i64, PortalLink>> {
     let tree = store.column_tree(catalog_id)?;
@@ -137,6 +156,23 @@ mod tests {
         assert!(
             page.contains("<span class=\"portal\" title=\"政府信息公开/法定主动公开内容/社会救助/")
         );
+    }
+
+    #[test]
+    fn link_and_update_return_the_new_tree() {
+        let (mut s, id) = setup();
+        generate(&mut s, id, None).unwrap();
+        let t = tree(&s, id).unwrap();
+        let item = t.links[0].item_id;
+        let root = t.columns[0].id;
+        let root_path = t.columns[0].path.clone();
+        let t = link_item(&mut s, item, Some(root)).unwrap();
+        assert_eq!(t.column_of(item).map(|c| c.id), Some(root));
+        let t = link_item(&mut s, item, None).unwrap();
+        assert!(t.column_of(item).is_none());
+        let t = update_column(&mut s, root, &root_path, " https://x.gov.cn/ ").unwrap();
+        assert_eq!(t.columns[0].url, "https://x.gov.cn/");
+        assert!(link_item(&mut s, 9999, Some(root)).is_err());
     }
 
     #[test]

@@ -8,6 +8,8 @@ use ts_rs::Config;
 use crate::batch::{AnnotatedFile, BatchProgress, FileCheck, FileFinding};
 use crate::desk::{DeskStatus, UnitMatch, UnitStatus, UnitsCheck};
 use crate::diff::{CatalogDiff, ChangedEntry, DiffItem, FieldChange};
+use crate::portal::{PortalReport, PortalRow};
+use crate::powers::{Power, PowerMatch, PowerSuggestion, PowersReport};
 use crate::{Coverage, DomainCoverage, Finding, ItemRef, Report, SeverityCounts};
 
 /// 前端用的审核类型（由 ts-rs 生成）；`Severity` 与 `Field` 来自 `core.ts`。
@@ -17,7 +19,7 @@ pub fn typescript_bindings() -> String {
         ItemRef, Finding, SeverityCounts, DomainCoverage, Coverage, Report, FileFinding, FileCheck,
         AnnotatedFile,
         BatchProgress, DeskStatus, UnitMatch, UnitStatus, UnitsCheck, DiffItem, FieldChange, ChangedEntry,
-        CatalogDiff,
+        CatalogDiff, PortalRow, PortalReport, Power, PowerMatch, PowerSuggestion, PowersReport,
     );
     let mut labels = String::from("/** 字段的中文名称（官方表头）。 */\nexport const FIELD_LABELS: Record<Field, string> = {\n");
     for f in Field::ALL {
@@ -31,7 +33,7 @@ pub fn typescript_bindings() -> String {
     labels.push_str("}\n");
     format!(
         "// 由 mulu-review 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n\
-         import type {{ Field, Severity, UnitKind }} from './core'\n\n{}\n\n{labels}",
+         import type {{ Field, ItemFields, Severity, UnitKind }} from './core'\n\n{}\n\n{labels}",
         body.trim_end()
     )
 }
