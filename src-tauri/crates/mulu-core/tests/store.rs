@@ -392,3 +392,49 @@ fn a_whole_catalog_round_trips_through_insert_catalog() {
     assert!(err.to_string().contains("年度的目录已存在"), "{err}");
     assert_eq!(s.list_catalogs().unwrap(), before);
 }
+
+#[test]
+fn search_all_finds_the_same_items_as_each_catalog_in_one_query() {
+    let (mut s, a) = setup();
+    s.adopt_domain(a.id, "社会救助", None).unwrap();
+    let unit = s
+        .create_unit(&NewUnit::new("某某县某某乡人民政府", UnitKind::Township))
+        .unwrap();
+    let b = s.create_catalog(&NewCatalog::new(unit.id, 2026)).unwrap();
+    s.adopt_domain(b.id, "社会救助", None).unwrap();
+    s.adopt_domain(b.id, "养老服务", None).unwrap();
+    let unit = s
+        .create_unit(&NewUnit::new("某某县某某街道办事处", UnitKind::Subdistrict))
+        .unwrap();
+    let none = s.create_catalog(&NewCatalog::new(unit.id, 2026)).unwrap();
+    for q in ["最低生活保障", "低保", "完全不存在的词语", "\"%_", "  "] {
+        let all = s.search_all(q, 10_000).unwrap();
+        let each: Vec<(i64, Vec<i64>)> = [a.id, b.id, none.id]
+            .iter()
+            .map(|&c| {
+                let ids = s
+                    .search_items(c, q, 10_000)
+                    .unwrap()
+                    .into_iter()
+                    .map(|h| h.item_id)
+                    .collect();
+                (c, ids)
+            })
+            .filter(|(_, ids): &(i64, Vec<i64>)| !ids.is_empty())
+            .collect();
+        let got: Vec<(i64, Vec<i64>)> = all
+            .into_iter()
+            .map(|h| (h.catalog_id, h.item_ids))
+            .collect();
+        assert_eq!(got, each, "{q}");
+    }
+    assert_eq!(s.search_all("最低生活保障", 10_000).unwrap().len(), 2);
+    // 总条数有上限。
+    let capped: usize = s
+        .search_all("社会救助", 3)
+        .unwrap()
+        .iter()
+        .map(|h| h.item_ids.len())
+        .sum();
+    assert!(capped <= 3);
+}

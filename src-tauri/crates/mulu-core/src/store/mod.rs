@@ -24,7 +24,7 @@ pub use desk::{NewSubmission, Submission};
 pub use error::StoreError;
 pub use history::{Change, ChangeOp, ChangeSet, HistoryEntity, UndoOutcome};
 pub use merge::ImportChanges;
-pub use search::SearchHit;
+pub use search::{CatalogHits, SearchHit};
 
 use std::path::{Path, PathBuf};
 
