@@ -686,10 +686,16 @@ const tests = [
     await browser.keys(['Enter'])
     await (await browser.$(byTest('guide-confirm'))).waitForDisplayed({ timeout: 5000 })
     assert((await textOf(byTest('guide-confirm'))).includes(unit), 'the confirm step does not name the unit')
-    // The main button has the focus: Enter adopts; then Enter opens the catalog.
+    // The main button takes the focus (a moment after the step shows, as a user sees it): Enter adopts;
+    // then, focused again once adopting is done, Enter opens the catalog.
+    const mainFocused = (what) => browser.waitUntil(
+      () => browser.execute(() => document.activeElement?.dataset?.testid === 'guide-next'),
+      { timeout: 5000, timeoutMsg: `the ${what} button is not focused` })
+    await mainFocused('新建目录并采用')
     await browser.keys(['Enter'])
     await (await browser.$(byTest('guide-done'))).waitForDisplayed({ timeout: 20000, timeoutMsg: 'adopting did not finish' })
     assert((await textOf(byTest('guide-done'))).includes('Ctrl'), 'the done step does not say how to export')
+    await mainFocused('打开目录')
     await browser.keys(['Enter'])
     await guide.waitForDisplayed({ reverse: true, timeout: 5000 })
     await browser.waitUntil(async () => (await textOf('h2')).includes(unit), { timeout: 8000, timeoutMsg: 'the editor did not open the new catalog' })
