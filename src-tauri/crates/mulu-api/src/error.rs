@@ -40,6 +40,20 @@ pub enum ApiError {
     #[error("文件里没有写明单位（标题行中找不到单位名），请填写单位名称。")]
     UnitMissing,
 
+    /// 目录还没有门户栏目（要先生成栏目表）。
+    #[error("目录“{title}”还没有门户栏目。请先在“门户栏目”里生成栏目表。")]
+    NoPortalColumns { title: String, catalog_id: i64 },
+
+    /// 别的系统导出的清单（网站栏目、权责清单）里找不到表头。`what`：是什么清单；`needs`：至少要有哪些列。
+    #[error(
+        "“{file}”中找不到{what}的表头（{needs}）。请确认这是导出的{what}，表头行写着各列的名称。"
+    )]
+    ListingHeaderMissing {
+        file: String,
+        what: &'static str,
+        needs: &'static str,
+    },
+
     /// 新建目录时文件里没有年度，也没有给出。
     #[error("文件里没有写明年度，请填写年度。")]
     YearMissing,
@@ -58,14 +72,20 @@ fn nothing_message(skipped: &[String]) -> String {
 
 impl ApiError {
     /// 命令行在错误说明后补的一句：该用哪个参数。桌面程序不用它。
-    pub fn cli_hint(&self) -> Option<&'static str> {
+    pub fn cli_hint(&self) -> Option<String> {
         match self {
-            ApiError::UnitMissing => Some("（命令行用 --unit 指定单位名称）"),
-            ApiError::YearMissing => Some("（命令行用 --year 指定年度）"),
+            ApiError::UnitMissing => Some(String::from("（命令行用 --unit 指定单位名称）")),
+            ApiError::YearMissing => Some(String::from("（命令行用 --year 指定年度）")),
             ApiError::NothingToImport { skipped } if !skipped.is_empty() => {
-                Some("（命令行用 --domain 指定领域）")
+                Some(String::from("（命令行用 --domain 指定领域）"))
             }
-            ApiError::NoGuidelineDomain { .. } => Some("（命令行用 --domain 指定领域）"),
+            ApiError::NoGuidelineDomain { .. } => {
+                Some(String::from("（命令行用 --domain 指定领域）"))
+            }
+            ApiError::NoPortalColumns { catalog_id, .. } => Some(format!(
+                "（命令行先运行 mulu columns generate {catalog_id}）"
+            )),
+            ApiError::ListingHeaderMissing { .. } => Some("（命令行用 --map 指定各列）".into()),
             _ => None,
         }
     }

@@ -29,6 +29,7 @@ pub mod guideline;
 pub mod history;
 pub mod import;
 pub mod letter;
+mod listing;
 pub mod paste;
 pub mod portal;
 pub mod portal_check;

@@ -108,10 +108,10 @@ pub fn export_columns(
     let catalog = store.get_catalog(catalog_id)?;
     let tree = store.column_tree(catalog_id)?;
     if tree.columns.is_empty() {
-        return Err(ApiError::Invalid(format!(
-            "目录“{}”还没有门户栏目。请先生成栏目表（桌面程序的“门户栏目”，或命令 mulu columns generate {catalog_id}）。",
-            catalog.title
-        )));
+        return Err(ApiError::NoPortalColumns {
+            title: catalog.title,
+            catalog_id,
+        });
     }
     let items = store.list_items(catalog_id)?;
     mulu_export::portal::write_columns(
@@ -145,7 +145,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("a.xlsx");
         let err = export_columns(&s, id, ColumnsFormat::Xlsx, &out).unwrap_err();
-        assert!(err.to_string().contains("mulu columns generate"), "{err}");
+        assert!(err.to_string().contains("还没有门户栏目"), "{err}");
+        assert!(!err.to_string().contains("mulu"), "{err}");
+        assert!(err.cli_hint().unwrap().contains("mulu columns generate"));
         generate(&mut s, id, Some("  ")).unwrap();
         let n = export_columns(&s, id, ColumnsFormat::Xlsx, &out).unwrap();
         assert_eq!(n, tree(&s, id).unwrap().columns.len());

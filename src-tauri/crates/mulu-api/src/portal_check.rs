@@ -121,24 +121,16 @@ impl CmsPreview {
     /// 各列对应的一句说明，例如“栏目路径=B（栏目全路径）、网址=C（访问地址）……”。
     pub fn mapping_text(&self) -> String {
         let m = &self.mapping;
-        [
-            ("栏目路径", m.path),
-            ("上级栏目", m.parent),
-            ("网址", m.url),
-            ("文档数", m.count),
-            ("最后更新日期", m.updated),
-        ]
-        .iter()
-        .map(|(name, c)| match c {
-            Some(c) => format!(
-                "{name}={}（{}）",
-                mulu_core::cellref::format(0, *c).trim_end_matches('1'),
-                self.headers.get(*c as usize).map_or("", |s| s.as_str())
-            ),
-            None => format!("{name}=无"),
-        })
-        .collect::<Vec<_>>()
-        .join("、")
+        crate::listing::mapping_text(
+            &[
+                ("栏目路径", m.path),
+                ("上级栏目", m.parent),
+                ("网址", m.url),
+                ("文档数", m.count),
+                ("最后更新日期", m.updated),
+            ],
+            &self.headers,
+        )
     }
 }
 
@@ -181,10 +173,10 @@ pub fn read_cms_export(path: &Path, mapping: Option<&CmsMapping>) -> Result<CmsP
                     },
                 ))
             })
-            .ok_or_else(|| {
-                ApiError::Invalid(format!(
-                    "“{file}”中找不到栏目清单的表头（至少要有栏目路径或栏目名称一列，以及网址、文档数、更新日期中的一列）。请在预览中指定各列（命令行用 --map）。"
-                ))
+            .ok_or_else(|| ApiError::ListingHeaderMissing {
+                file: file.clone(),
+                what: "栏目清单",
+                needs: "至少要有栏目路径或栏目名称一列，以及网址、文档数、更新日期中的一列",
             })?,
     };
     let headers = table

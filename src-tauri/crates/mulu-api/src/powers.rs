@@ -83,23 +83,15 @@ impl PowersPreview {
     /// 各列对应的一句说明。
     pub fn mapping_text(&self) -> String {
         let m = &self.mapping;
-        [
-            ("事项名称", m.name),
-            ("事项类型", m.kind),
-            ("实施依据", m.basis),
-            ("实施主体", m.subject),
-        ]
-        .iter()
-        .map(|(n, c)| match c {
-            Some(c) => format!(
-                "{n}={}（{}）",
-                mulu_core::cellref::format(0, *c).trim_end_matches('1'),
-                self.headers.get(*c as usize).map_or("", |s| s.as_str())
-            ),
-            None => format!("{n}=无"),
-        })
-        .collect::<Vec<_>>()
-        .join("、")
+        crate::listing::mapping_text(
+            &[
+                ("事项名称", m.name),
+                ("事项类型", m.kind),
+                ("实施依据", m.basis),
+                ("实施主体", m.subject),
+            ],
+            &self.headers,
+        )
     }
 }
 
@@ -146,9 +138,11 @@ pub fn read_powers(path: &Path, mapping: Option<&PowersMapping>) -> Result<Power
         }
     }
     let Some((first, first_map)) = found.first().cloned() else {
-        return Err(ApiError::Invalid(format!(
-            "“{file}”中找不到清单的表头（至少要有事项名称一列，以及事项类型、实施依据、实施主体中的一列）。请指定各列（命令行用 --map）。"
-        )));
+        return Err(ApiError::ListingHeaderMissing {
+            file,
+            what: "清单",
+            needs: "至少要有事项名称一列，以及事项类型、实施依据、实施主体中的一列",
+        });
     };
     let mut powers = Vec::new();
     for (t, m) in &found {

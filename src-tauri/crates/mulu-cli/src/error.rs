@@ -19,7 +19,7 @@ pub enum CliError {
     #[error("{0}")]
     Review(#[from] mulu_review::ReviewError),
     /// 用例的错误，后面补上命令行该用的参数（[`mulu_api::ApiError::cli_hint`]）。
-    #[error("{}{}", .0, .0.cli_hint().unwrap_or(""))]
+    #[error("{}{}", .0, .0.cli_hint().unwrap_or_default())]
     Api(#[from] mulu_api::ApiError),
     #[error("写出失败：{0}")]
     Io(#[from] std::io::Error),
