@@ -833,7 +833,7 @@ const tests = [
     // Edit the tree: a new top-level column, renamed, then a column below it, then deleted with it.
     const columnPaths = async () => (await invoke('portal_tree', { catalogId: catalog.id })).columns.map((c) => c.path)
     const nameColumn = async (text) => {
-      const input = await browser.$(`${byTest('portal-name-input')} input`)
+      const input = await browser.$(`input${byTest('portal-name-input')}, ${byTest('portal-name-input')} input`)
       await input.waitForDisplayed({ timeout: 5000, timeoutMsg: 'the column name dialog did not open' })
       await browser.waitUntil(() => browser.execute((el) => document.activeElement === el, input), { timeout: 3000, timeoutMsg: 'the name field is not focused' })
       await replaceText(input, text)
@@ -855,6 +855,7 @@ const tests = [
     const confirm = await browser.$('.el-message-box__btns .el-button--primary')
     await confirm.waitForDisplayed({ timeout: 5000, timeoutMsg: 'no confirmation before deleting a column' })
     assert((await textOf('.el-message-box__message')).includes('连同下级栏目 1 个'), `the confirmation does not name the column below: ${await textOf('.el-message-box__message')}`)
+    await browser.saveScreenshot(join(outDir, 'portal-delete.png'))
     await jsClick(confirm)
     await browser.waitUntil(async () => !(await columnPaths()).some((p) => p.startsWith('本级栏目')), { timeout: 5000, timeoutMsg: 'the column and its child were not deleted' })
     // 门户体检 from the CMS's own export.
@@ -1010,18 +1011,19 @@ const tests = [
     await browser.keys(['Escape'])
     await sleep(300)
     await jsClick(await browser.$(byTest('nav-catalogs')))
-    const input = await browser.$(`${byTest('search-all-input')} input`)
+    const input = await browser.$(`input${byTest('search-all-input')}, ${byTest('search-all-input')} input`)
     await input.waitForDisplayed({ timeout: 8000, timeoutMsg: 'no search across all catalogs on 单位与目录' })
     await replaceText(input, '最低生活保障')
     await browser.keys(['Enter'])
     await browser.waitUntil(async () => /[2-9]\d* 份目录|\d{2,} 份目录/.test(await textOf(byTest('search-all-summary'))), {
       timeout: 8000, timeoutMsg: `not found in two catalogs: ${await textOf(byTest('search-all'))}`,
     })
+    await browser.saveScreenshot(join(outDir, 'search-all.png'))
     const row = await rowWithText('search-all-results', '修改历史县某某镇人民政府')
     assert((await browser.execute((el) => el.innerText, row)).includes('社会救助 · '), 'the hit items are not named')
     await jsClick(await row.$(byTest('search-all-open')))
     await browser.waitUntil(async () => (await textOf('h2')).includes('修改历史县某某镇人民政府'), { timeout: 8000, timeoutMsg: 'the catalog did not open' })
-    const box = await browser.$(`${byTest('search')} input`)
+    const box = await browser.$(`input${byTest('search')}, ${byTest('search')} input`)
     await browser.waitUntil(async () => (await box.getValue()) === '最低生活保障', { timeout: 5000, timeoutMsg: 'the editor did not take the search' })
     const hits = await browser.executeAsync((done) => {
       const invoke = window.__TAURI_INTERNALS__.invoke
