@@ -129,6 +129,8 @@ pub fn run() {
             commands::desk::desk_set_units,
             commands::desk::desk_record,
             commands::desk::desk_view,
+            commands::desk::desk_confirm_match,
+            commands::desk::desk_reassign,
             commands::desk::desk_submission,
             commands::desk::desk_decide,
             commands::desk::desk_undecide,

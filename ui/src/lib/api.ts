@@ -150,6 +150,10 @@ export const api = {
   /** Files the checked files under their units (same content again: same round; new content: next round). */
   deskRecord: (checks: FileCheck[]) => invoke<RecordOutcome>('desk_record', { checks }),
   deskView: () => invoke<DeskView>('desk_view'),
+  /** Confirms that an unsure match is right: the unit's round really is its submission. */
+  deskConfirmMatch: (unitId: number, round: number) => invoke<void>('desk_confirm_match', { unitId, round }),
+  /** Moves a unit's round to another unit (a wrong match); resolves to its round there. */
+  deskReassign: (unitId: number, round: number, to: number) => invoke<number>('desk_reassign', { unitId, round, to }),
   /** One round of a unit (null: the latest), its findings with decisions and the comparison with the round before. */
   deskSubmission: (unitId: number, round: number | null) => invoke<SubmissionView>('desk_submission', { unitId, round }),
   /** Accepts or waives (reason required) a finding; kept per unit + rule + place across re-checks and rounds. */

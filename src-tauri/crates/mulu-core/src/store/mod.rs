@@ -7,6 +7,7 @@ pub mod backup;
 mod bulk;
 mod catalogs;
 mod desk;
+mod desk_match;
 mod error;
 mod guidelines;
 pub mod history;
