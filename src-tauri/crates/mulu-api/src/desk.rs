@@ -474,7 +474,7 @@ pub fn write_letter(store: &Store, unit_id: i64, path: &Path) -> Result<Vec<Stri
     let bytes = letter
         .to_docx()
         .map_err(|e| ApiError::Invalid(format!("无法生成审核意见：{e}")))?;
-    std::fs::write(path, bytes).map_err(|e| {
+    mulu_core::atomic::write(path, &bytes).map_err(|e| {
         ApiError::Invalid(format!(
             "无法写出“{}”：{e}。请换一个文件夹，或关掉正打开它的程序后重试。",
             path.display()
