@@ -60,7 +60,7 @@ export function coverageOption(b: DeskDashboard): EChartsCoreOption {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
     },
-    grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: domains.map((d) => d.domain) },
     series: [{
@@ -87,7 +87,7 @@ export function rulesOption(b: DeskDashboard): EChartsCoreOption {
     textStyle: FONT,
     title: { text: '最常见的问题（条数）', left: 'center', textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: rules.map((r) => ruleLabel(r.rule, r.title)), axisLabel: { width: 240, overflow: 'truncate' } },
     series: [{
