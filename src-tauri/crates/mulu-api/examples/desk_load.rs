@@ -114,13 +114,27 @@ fn main() -> Res<()> {
         let Some(first) = sub.findings.first() else {
             continue;
         };
-        desk::decide(&mut s, unit.id, &first.finding.rule, &first.place, Verdict::Accept, "")?;
+        desk::decide(
+            &mut s,
+            unit.id,
+            &first.finding.rule,
+            &first.place,
+            Verdict::Accept,
+            "",
+        )?;
         if let Some(other) = sub
             .findings
             .iter()
             .find(|f| (&f.finding.rule, &f.place) != (&first.finding.rule, &first.place))
         {
-            desk::decide(&mut s, unit.id, &other.finding.rule, &other.place, Verdict::Waive, "负载测试")?;
+            desk::decide(
+                &mut s,
+                unit.id,
+                &other.finding.rule,
+                &other.place,
+                Verdict::Waive,
+                "负载测试",
+            )?;
         }
     }
 

@@ -20,6 +20,7 @@ use crate::paste::PastePreview;
 use crate::portal::ColumnsFormat;
 use crate::portal_check::{CmsMapping, CmsPreview};
 use crate::powers::{PowersMapping, PowersPreview};
+use crate::search::{FoundCatalog, FoundItem, SearchAll};
 
 /// 前端用的用例类型；`ImportPreview`、`UnitKind` 来自 `core.ts`。
 pub fn typescript_bindings() -> String {
@@ -28,8 +29,8 @@ pub fn typescript_bindings() -> String {
         LowerLevelLabel, ExportFormat, ExportOptionsArg, ExportDone, ImportTarget, ImportPreviewed,
         PastePreview, GuidelinePreviewed, SubmissionSummary, DeskRow, DeskView, DecidedFinding,
         RoundComparison, SubmissionView, Recorded, RecordOutcome, StatusCount, DomainStat, RuleStat,
-        StaleUnit, DeskDashboard, SummaryWritten, LetterWritten, LettersProgress, ColumnsFormat, CmsMapping, CmsPreview,
-        PowersMapping, PowersPreview,
+        StaleUnit, DeskDashboard, SummaryWritten, LetterWritten, LettersProgress, ColumnsFormat, CmsMapping,
+        CmsPreview, PowersMapping, PowersPreview, FoundItem, FoundCatalog, SearchAll,
     );
     let labels = LowerLevelLabel::ALL
         .iter()
