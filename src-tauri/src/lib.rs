@@ -129,6 +129,7 @@ pub fn run() {
             commands::desk::desk_record,
             commands::desk::desk_view,
             commands::desk::desk_submission,
+            commands::desk::desk_sheet,
             commands::desk::desk_decide,
             commands::desk::desk_undecide,
             commands::desk::desk_letter,

@@ -42,6 +42,7 @@ import type {
   ImportTarget,
   PastePreview,
   RecordOutcome,
+  SubmissionSheet,
   SubmissionView,
 } from '../bindings/api'
 import type { StoreStatus } from './backup'
@@ -149,6 +150,10 @@ export const api = {
   deskView: () => invoke<DeskView>('desk_view'),
   /** One round of a unit (null: the latest), its findings with decisions and the comparison with the round before. */
   deskSubmission: (unitId: number, round: number | null) => invoke<SubmissionView>('desk_submission', { unitId, round }),
+  /** One sheet (null: the first with findings) of a unit's round as the official table, with the cells that have
+   *  findings marked (indices into SubmissionView.findings). Read in a `mulu worker` child process. */
+  deskSheet: (unitId: number, round: number | null, sheet: string | null) =>
+    invoke<SubmissionSheet>('desk_sheet', { unitId, round, sheet }),
   /** Accepts or waives (reason required) a finding; kept per unit + rule + place across re-checks and rounds. */
   deskDecide: (unitId: number, rule: string, place: string, verdict: Verdict, reason: string) =>
     invoke<Decision>('desk_decide', { unitId, rule, place, verdict, reason }),
