@@ -22,7 +22,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 5000)
 // 量内存之前等的时间：WebKit 子进程起来、页面排好版、垃圾回收跑过一轮。两边相同。
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 2000)
-for (const p of [APP, MULU, MINIMAL, DRIVER]) if (!existsSync(p)) { console.error(`缺少 ${p}`); process.exit(2) }
+// BENCH_NO_MINIMAL=1：不启动最小窗口（只看本程序，例如配合 BENCH_SMAPS 查内存花在哪里）。
+const NO_MINIMAL = process.env.BENCH_NO_MINIMAL === '1'
+for (const p of [APP, MULU, ...(NO_MINIMAL ? [] : [MINIMAL]), DRIVER]) if (!existsSync(p)) { console.error(`缺少 ${p}`); process.exit(2) }
 
 const h = await setup('mulu-startup-')
 const { env, work } = h
@@ -136,7 +138,7 @@ let search = []
 const lists = []
 const edits = []
 for (let run = 0; run < RUNS; run++) {
-  minimal.push(await measureMinimal())
+  if (!NO_MINIMAL) minimal.push(await measureMinimal())
   // openApp 等到界面可交互（body.dataset.ready）；页面里记下那一刻的时间。
   const browser = await openApp()
   const pid = appPid()
@@ -200,10 +202,10 @@ const searchMs = search.map((s) => s[1])
 console.log(`| 指标（release，${RUNS} 次） | 最好 | 中位数 | 最差 |`)
 console.log('|---|---:|---:|---:|')
 console.log(row('启动到可交互 (ms)', startup))
-console.log(row(`最小的 Tauri 2 窗口 PSS (MB，${minimal[0].processes} 个进程：${perProcess(minimal)})`, minimal.map((m) => m.mb)))
+if (minimal.length) console.log(row(`最小的 Tauri 2 窗口 PSS (MB，${minimal[0].processes} 个进程：${perProcess(minimal)})`, minimal.map((m) => m.mb)))
 console.log(row(`本程序启动后 PSS (MB，${memory[0].processes} 个进程：${perProcess(memory)})`, memory.map((m) => m.mb)))
 console.log(row(`本程序打开 ${ITEMS} 个事项的目录后 PSS (MB：${perProcess(memoryOpen)})`, memoryOpen.map((m) => m.mb)))
-console.log(`| 打开目录后 PSS ÷ 最小窗口 PSS（中位数之比） | | ${(med(memoryOpen.map((m) => m.mb)) / med(minimal.map((m) => m.mb))).toFixed(2)} | |`)
+if (minimal.length) console.log(`| 打开目录后 PSS ÷ 最小窗口 PSS（中位数之比） | | ${(med(memoryOpen.map((m) => m.mb)) / med(minimal.map((m) => m.mb))).toFixed(2)} | |`)
 console.log(row(`打开 ${ITEMS} 个事项的目录 (ms)`, open5k))
 console.log(row(`搜索往返 (ms，${search.length} 次查询，命中 ${[...new Set(search.map((s) => s[2]))].join('/')})`, searchMs, 1))
 console.log(row(`读出 ${ITEMS} 个事项 list_items (ms)`, lists))
