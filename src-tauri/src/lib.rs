@@ -100,6 +100,7 @@ pub fn run() {
             commands::items::restore_item,
             commands::items::move_item,
             commands::items::search_items,
+            commands::items::search_all,
             commands::items::paste_preview,
             commands::history::catalog_history,
             commands::history::item_history,
@@ -128,6 +129,8 @@ pub fn run() {
             commands::desk::desk_set_units,
             commands::desk::desk_record,
             commands::desk::desk_view,
+            commands::desk::desk_confirm_match,
+            commands::desk::desk_reassign,
             commands::desk::desk_submission,
             commands::desk::desk_decide,
             commands::desk::desk_undecide,
@@ -136,6 +139,8 @@ pub fn run() {
             commands::portal::portal_tree,
             commands::portal::portal_link_item,
             commands::portal::portal_update_column,
+            commands::portal::portal_add_column,
+            commands::portal::portal_delete_column,
             commands::portal::portal_export_columns,
             commands::portal::portal_read_cms,
             commands::portal::portal_check,
@@ -143,6 +148,15 @@ pub fn run() {
             commands::portal::powers_check,
             commands::portal::powers_add_suggested,
         ])
+        // 后台体检（大数据库打开后才做，state.rs）发现损坏时告诉界面：界面给出“从备份恢复”的出路。
+        .setup(|app| {
+            use tauri::{Emitter, Manager};
+            let handle = app.handle().clone();
+            app.state::<AppState>().on_damage(Box::new(move |msg| {
+                let _ = handle.emit("store-damaged", msg.to_string());
+            }));
+            Ok(())
+        })
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|_, _| {}),

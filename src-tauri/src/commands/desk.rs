@@ -34,6 +34,27 @@ pub async fn desk_record(
     state.try_with(|s| desk::record(s, &checks))
 }
 
+/// 确认一个“请确认”的配对。
+#[tauri::command]
+pub async fn desk_confirm_match(
+    state: State<'_, AppState>,
+    unit_id: i64,
+    round: i64,
+) -> Result<(), String> {
+    state.try_with(|s| desk::confirm_match(s, unit_id, round))
+}
+
+/// 把一轮报送改配到另一个单位，返回它在那个单位名下的轮次。
+#[tauri::command]
+pub async fn desk_reassign(
+    state: State<'_, AppState>,
+    unit_id: i64,
+    round: i64,
+    to: i64,
+) -> Result<i64, String> {
+    state.try_with(|s| desk::reassign(s, unit_id, round, to))
+}
+
 /// 整个台账。
 #[tauri::command]
 pub async fn desk_view(state: State<'_, AppState>) -> Result<DeskView, String> {

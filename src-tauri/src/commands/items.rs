@@ -51,6 +51,18 @@ pub fn search_items(
     state.with(|s| s.search_items(catalog_id, &query, 500))
 }
 
+/// 在全部目录里搜索，按目录归组（单位与目录屏的“在全部目录中搜索”）。
+#[tauri::command]
+pub fn search_all(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<mulu_api::search::SearchAll, String> {
+    state.try_with(|s| mulu_api::search::search_all(s, &query, SEARCH_ALL_LIMIT))
+}
+
+/// 全部目录搜索最多列出的事项数（更多时界面提示把搜索词写具体）。
+const SEARCH_ALL_LIMIT: usize = 5_000;
+
 /// 粘贴的预览：剪贴板里从 Excel/WPS 复制的行，按读工作簿的同一个读取器读成 `domain` 的事项（不写数据库）。
 #[tauri::command]
 pub fn paste_preview(

@@ -53,6 +53,26 @@ pub fn portal_update_column(
     state.try_with(|s| portal::update_column(s, column_id, &path, &url))
 }
 
+/// 新增一个栏目。
+#[tauri::command]
+pub fn portal_add_column(
+    state: State<'_, AppState>,
+    catalog_id: i64,
+    path: String,
+    url: String,
+) -> Result<ColumnTree, String> {
+    state.try_with(|s| portal::add_column(s, catalog_id, &path, &url))
+}
+
+/// 删除一个栏目连同下级栏目。
+#[tauri::command]
+pub fn portal_delete_column(
+    state: State<'_, AppState>,
+    column_id: i64,
+) -> Result<ColumnTree, String> {
+    state.try_with(|s| portal::delete_column(s, column_id))
+}
+
 /// 写出栏目表（工作簿或 CSV），返回栏目数。
 #[tauri::command]
 pub fn portal_export_columns(

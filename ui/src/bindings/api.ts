@@ -137,5 +137,35 @@ export type PowersMapping = { sheet: string, header_row: number, name: number | 
 
 export type PowersPreview = { file: string, mapping: PowersMapping, headers: Array<string>, powers: Array<Power>, };
 
+export type FoundItem = { item_id: number, domain: string, 
+/**
+ * 一级事项 / 二级事项。
+ */
+name: string, };
+
+export type FoundCatalog = { catalog_id: number, title: string, unit_name: string, year: number, 
+/**
+ * 这份目录里命中的事项数。
+ */
+hits: number, 
+/**
+ * 前 [`SHOWN_PER_CATALOG`] 个命中的事项（按目录顺序）。
+ */
+items: Array<FoundItem>, };
+
+export type SearchAll = { query: string, 
+/**
+ * 有命中的目录，按目录编号。
+ */
+catalogs: Array<FoundCatalog>, 
+/**
+ * 命中的事项总数（到 `limit` 为止）。
+ */
+items: number, 
+/**
+ * 命中超过 `limit` 条，后面的没有列出：请把搜索词写得更具体。
+ */
+truncated: boolean, };
+
 /** 下级一栏的全部写法（官方表格的顺序）。 */
 export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = ['乡级', '镇级', '街道']

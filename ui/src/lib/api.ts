@@ -42,6 +42,7 @@ import type {
   ImportTarget,
   PastePreview,
   RecordOutcome,
+  SearchAll,
   SubmissionView,
 } from '../bindings/api'
 import type { StoreStatus } from './backup'
@@ -78,6 +79,8 @@ export const api = {
   restoreItem: (item: Item) => invoke<Item>('restore_item', { item }),
   moveItem: (id: number, position: number) => invoke<Item>('move_item', { id, position }),
   searchItems: (catalogId: number, query: string) => invoke<SearchHit[]>('search_items', { catalogId, query }),
+  /** Searches every catalog at once, grouped by catalog (at most 5,000 items; `truncated` says when cut). */
+  searchAll: (query: string) => invoke<SearchAll>('search_all', { query }),
   /** Rows copied from Excel/WPS read by the workbook reader into items of `domain` (nothing is written). */
   pastePreview: (text: string, domain: string) => invoke<PastePreview>('paste_preview', { text, domain }),
   /** The catalog's latest change sets (newest first; each lists at most its first 50 changes). */
@@ -147,6 +150,10 @@ export const api = {
   /** Files the checked files under their units (same content again: same round; new content: next round). */
   deskRecord: (checks: FileCheck[]) => invoke<RecordOutcome>('desk_record', { checks }),
   deskView: () => invoke<DeskView>('desk_view'),
+  /** Confirms that an unsure match is right: the unit's round really is its submission. */
+  deskConfirmMatch: (unitId: number, round: number) => invoke<void>('desk_confirm_match', { unitId, round }),
+  /** Moves a unit's round to another unit (a wrong match); resolves to its round there. */
+  deskReassign: (unitId: number, round: number, to: number) => invoke<number>('desk_reassign', { unitId, round, to }),
   /** One round of a unit (null: the latest), its findings with decisions and the comparison with the round before. */
   deskSubmission: (unitId: number, round: number | null) => invoke<SubmissionView>('desk_submission', { unitId, round }),
   /** Accepts or waives (reason required) a finding; kept per unit + rule + place across re-checks and rounds. */
@@ -165,6 +172,11 @@ export const api = {
     invoke<ColumnTree>('portal_link_item', { itemId, columnId }),
   portalUpdateColumn: (columnId: number, path: string, url: string) =>
     invoke<ColumnTree>('portal_update_column', { columnId, path, url }),
+  /** Adds a column at the end of the tree (path: segments joined by '/'). */
+  portalAddColumn: (catalogId: number, path: string, url: string) =>
+    invoke<ColumnTree>('portal_add_column', { catalogId, path, url }),
+  /** Deletes a column and every column below it; their items lose their column. */
+  portalDeleteColumn: (columnId: number) => invoke<ColumnTree>('portal_delete_column', { columnId }),
   /** Writes the column tree as a workbook or CSV; resolves to the number of columns. */
   portalExportColumns: (catalogId: number, format: ColumnsFormat, path: string) =>
     invoke<number>('portal_export_columns', { catalogId, format, path }),

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest'
 import type { ColumnTree, ItemFields } from '../bindings/core'
 import type { PowerSuggestion } from '../bindings/review'
 import {
-  cmsMappingText, columnLetter, columnOf, columnRows, columnsFileName, draftOf, fieldsOf, powersMappingText, unlinkedCount,
+  childPath, cmsMappingText, columnLetter, columnName, columnOf, columnRows, columnsFileName, deletionText, draftOf, fieldsOf,
+  powersMappingText, renamedPath, unlinkedCount,
 } from './portal'
 
 const col = (id: number, path: string, position: number) => ({ id, catalog_id: 1, path, url: '', position })
@@ -78,5 +79,23 @@ describe('suggested items', () => {
     const d = draftOf(s)
     expect(fieldsOf(s, { ...d, l1: ' ', l2: '' })).toEqual({ error: '请填写事项名称后再添加。' })
     expect(fieldsOf(s, { ...d, domain: '' })).toEqual({ error: '请为这个事项选择领域后再添加。' })
+  })
+})
+
+describe('editing the tree', () => {
+  it('checks a column name and builds the paths of a new or renamed column', () => {
+    expect(columnName('  低保 ')).toEqual({ name: '低保' })
+    expect(columnName('  ')).toEqual({ error: '请填写栏目名称。' })
+    expect('error' in columnName('低保/特困')).toBe(true)
+    expect(childPath('公开/社会救助', '特困')).toBe('公开/社会救助/特困')
+    expect(childPath(null, '公开')).toBe('公开')
+    expect(renamedPath('公开/社会救助/低保', '最低生活保障')).toBe('公开/社会救助/最低生活保障')
+    expect(renamedPath('公开', '信息公开')).toBe('信息公开')
+  })
+  it('says what a deletion takes with it: the columns below (not mere name-prefix siblings) and their items', () => {
+    const rows = columnRows(tree, items)
+    const text = deletionText(rows, rows[1]!)
+    expect(text).toContain('删除栏目“公开/社会救助”，连同下级栏目 1 个；对应到这些栏目的 3 个事项将变为“没有栏目”')
+    expect(deletionText(rows, rows[3]!)).toMatch(/^删除栏目“公开\/社会救助低保”。/)
   })
 })

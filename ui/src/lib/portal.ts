@@ -104,3 +104,32 @@ export function fieldsOf(s: PowerSuggestion, d: SuggestionDraft): { fields: Item
   const basis = d.basis.split('\n').map((b) => b.trim()).filter((b) => b)
   return { fields: { ...s.fields, domain: d.domain.trim(), l1, l2, basis, subject: d.subject.trim() } }
 }
+
+/** A column's name as the clerk types it: trimmed; null and the reason when it cannot be a path segment. */
+export function columnName(text: string): { name: string } | { error: string } {
+  const name = text.trim()
+  if (!name) return { error: '请填写栏目名称。' }
+  if (name.includes('/')) return { error: '栏目名称里不能有“/”（它用来分隔上下级栏目）。' }
+  return { name }
+}
+
+/** The path of a new column named `name` below `parent` (null: a top-level column). */
+export function childPath(parent: string | null, name: string): string {
+  return parent ? `${parent}/${name}` : name
+}
+
+/** `path` with its last segment replaced by `name` (the column renamed in place). */
+export function renamedPath(path: string, name: string): string {
+  const cut = path.lastIndexOf('/')
+  return cut < 0 ? name : `${path.slice(0, cut)}/${name}`
+}
+
+/** What deleting the column of `row` takes with it: the columns below it and the items tied to any of them. */
+export function deletionText(rows: ColumnRow[], row: ColumnRow): string {
+  const prefix = `${row.column.path}/`
+  const below = rows.filter((r) => r.column.path.startsWith(prefix)).length
+  const parts = [`删除栏目“${row.column.path}”`]
+  if (below > 0) parts.push(`连同下级栏目 ${below} 个`)
+  const tail = row.total > 0 ? `；对应到这些栏目的 ${row.total} 个事项将变为“没有栏目”` : ''
+  return `${parts.join('，')}${tail}。删除后不能撤销：“生成栏目表”能补回按领域生成的栏目，但填过的网址与手工的对应不会恢复。`
+}

@@ -9,6 +9,8 @@ const catalog = ref<Catalog | null>(null)
 /** Bumped when the open catalog's items changed outside the editor (an import merged into it). */
 const revision = ref(0)
 let key = lastCatalogKey(null)
+/** Text the editor searches for when it next opens (set by the search across all catalogs). */
+const pendingSearch = ref<string | null>(null)
 
 /** The localStorage key of the last catalog opened with the database at `dbPath`. */
 export function lastCatalogKey(dbPath: string | null): string {
@@ -53,4 +55,4 @@ async function reopen(id: number): Promise<void> {
   revision.value += 1
 }
 
-export const session = { catalog, revision, openCatalog, reopen, restore, refresh }
+export const session = { catalog, revision, pendingSearch, openCatalog, reopen, restore, refresh }

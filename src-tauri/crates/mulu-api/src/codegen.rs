@@ -16,6 +16,7 @@ use crate::paste::PastePreview;
 use crate::portal::ColumnsFormat;
 use crate::portal_check::{CmsMapping, CmsPreview};
 use crate::powers::{PowersMapping, PowersPreview};
+use crate::search::{FoundCatalog, FoundItem, SearchAll};
 
 /// 前端用的用例类型；`ImportPreview`、`UnitKind` 来自 `core.ts`。
 pub fn typescript_bindings() -> String {
@@ -24,7 +25,7 @@ pub fn typescript_bindings() -> String {
         LowerLevelLabel, ExportFormat, ExportOptionsArg, ExportDone, ImportTarget, ImportPreviewed,
         PastePreview, GuidelinePreviewed, SubmissionSummary, DeskRow, DeskView, DecidedFinding,
         RoundComparison, SubmissionView, Recorded, RecordOutcome, ColumnsFormat, CmsMapping, CmsPreview,
-        PowersMapping, PowersPreview,
+        PowersMapping, PowersPreview, FoundItem, FoundCatalog, SearchAll,
     );
     let labels = LowerLevelLabel::ALL
         .iter()

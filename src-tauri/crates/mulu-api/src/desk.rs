@@ -415,6 +415,17 @@ pub fn decide(
     Ok(d)
 }
 
+/// 确认一个“请确认”的配对：单位 `unit_id` 的第 `round` 轮确是它报送的。
+pub fn confirm_match(store: &mut Store, unit_id: i64, round: i64) -> Result<()> {
+    Ok(store.desk_confirm(unit_id, round)?)
+}
+
+/// 把单位 `unit_id` 第 `round` 轮的报送改配到单位 `to`（配错了单位时）：记为 `to` 的下一轮，原单位
+/// 其后的轮次前移。返回它在 `to` 名下的轮次。
+pub fn reassign(store: &mut Store, unit_id: i64, round: i64, to: i64) -> Result<i64> {
+    Ok(store.desk_reassign(unit_id, round, to)?)
+}
+
 /// 撤销对一条问题的决定。
 pub fn undecide(store: &mut Store, unit_id: i64, rule: &str, place: &str) -> Result<()> {
     Ok(store.desk_undecide(unit_id, rule, place)?)

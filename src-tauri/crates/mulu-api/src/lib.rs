@@ -15,6 +15,7 @@
 //! - [`portal`]：门户栏目表（生成、编辑、导出），网页里事项链接到栏目。
 //! - [`powers`]：权责清单、公共服务事项清单与目录对照，确认后补充本级特色事项。
 //! - [`portal_check`]：读网站导出的栏目清单，体检（空栏目、不更新的栏目、没有栏目的事项）。
+//! - [`search`]：在全部目录里搜索，按目录归组（哪些单位的目录写了……）。
 //! - [`desk`]：审核台账——县里的单位名单、各单位各轮的报送、对每条问题的决定、两轮的比较。
 //!
 //! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
@@ -34,6 +35,7 @@ pub mod paste;
 pub mod portal;
 pub mod portal_check;
 pub mod powers;
+pub mod search;
 
 pub use error::ApiError;
 pub use mulu_export::LowerLevelLabel;

@@ -64,7 +64,7 @@ pub fn link_item(store: &mut Store, item_id: i64, column_id: Option<i64>) -> Res
     Ok(store.column_tree(catalog_id)?)
 }
 
-/// 改一个栏目的路径与网址（门户管理员建好栏目后填网址），返回新的栏目表。
+/// 改一个栏目的路径（下级栏目随之改名）与网址（门户管理员建好栏目后填网址），返回新的栏目表。
 pub fn update_column(
     store: &mut Store,
     column_id: i64,
@@ -73,6 +73,19 @@ pub fn update_column(
 ) -> Result<ColumnTree> {
     let catalog_id = store.get_column(column_id)?.catalog_id;
     store.update_column(column_id, path, url)?;
+    Ok(store.column_tree(catalog_id)?)
+}
+
+/// 新增一个栏目（路径写出各级，用“/”分隔，放在栏目表末尾），返回新的栏目表。
+pub fn add_column(store: &mut Store, catalog_id: i64, path: &str, url: &str) -> Result<ColumnTree> {
+    store.add_column(catalog_id, path, url)?;
+    Ok(store.column_tree(catalog_id)?)
+}
+
+/// 删除一个栏目连同下级栏目（对应到它们的事项变为没有栏目），返回新的栏目表。
+pub fn delete_column(store: &mut Store, column_id: i64) -> Result<ColumnTree> {
+    let catalog_id = store.get_column(column_id)?.catalog_id;
+    store.delete_column(column_id)?;
     Ok(store.column_tree(catalog_id)?)
 }
 

@@ -90,6 +90,12 @@ pub enum Command {
         after_help = "示例：\n  mulu history 1                 1 号目录最近的改动（按批次，新的在前）\n  mulu history 1 --item 25       25 号事项的全部改动\n  mulu history 1 --undo 12       整批撤销第 12 批改动（例如一次导入）\n  mulu history 1 --restore 340   放回第 340 条记录删除的条目\n\n一批改动是一次操作（一次编辑、一次导入、一次采用）。之后又改过同一条目时不能整批撤销。"
     )]
     History(HistoryArgs),
+    /// 在全部目录里搜索：事项名称、公开内容、公开依据、公开主体或备注含有搜索词的事项，按目录列出
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "示例：\n  mulu search 最低生活保障\n  mulu search 临时救助 --json\n\n--json 输出一个对象：query、catalogs（每份目录：catalog_id、title、unit_name、year、hits、items（前 5 个：item_id、domain、name））、items（命中总数）、truncated（超过 --limit 时为 true）。\n退出码：0 有命中；1 没有命中。"
+    )]
+    Search(SearchArgs),
     /// （内部）桌面程序在子进程里读不可信的文件：读、审核一个文件，结果以 JSON 写到标准输出
     #[command(
         hide = true,
@@ -382,6 +388,24 @@ pub struct HistoryArgs {
     /// 放回一条删除的事项、不予公开事项或不涉及标记（历史记录编号见列表的“#N”）
     #[arg(long, value_name = "记录")]
     pub restore: Option<i64>,
+    /// 以 JSON 输出
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// 搜索词（三个字以上按词语全文查找，更短的按包含查找）
+    #[arg(value_name = "搜索词")]
+    pub query: String,
+    /// 最多列出的事项数（默认 10000）
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 10_000,
+        hide_default_value = true
+    )]
+    pub limit: usize,
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Command::Diff(a) => cmd::diff::run(&db, a),
         Command::Backup(c) => cmd::backup::run(&db, c),
         Command::History(a) => cmd::history::run(&db, a),
+        Command::Search(a) => cmd::search::run(&db, a),
         Command::Worker(a) => cmd::worker::run(a),
         Command::Columns(c) => cmd::columns::run(&db, c),
         Command::Powers(c) => cmd::powers::run(&db, c),

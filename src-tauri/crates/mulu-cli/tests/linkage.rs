@@ -88,7 +88,7 @@ fn expected(sheet: &str) -> Vec<(String, String, String, String, String)> {
             "P101-item-without-column",
             "警告",
             "受灾人员救助".into(),
-            "“社会救助”领域的事项“受灾人员救助 / 救助资金发放”没有对应的门户栏目，网站上找不到它发布在哪里。请在“门户栏目”中为它选择栏目（或运行 mulu columns generate 生成）。".into(),
+            "“社会救助”领域的事项“受灾人员救助 / 救助资金发放”没有对应的门户栏目，网站上找不到它发布在哪里。请在栏目表中为它选择栏目，或按领域与一级事项生成栏目表（已有的栏目与对应不变）。".into(),
             &format!("{R}/受灾人员救助"),
         ),
         e(

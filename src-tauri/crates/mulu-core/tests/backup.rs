@@ -228,3 +228,81 @@ fn each_kind_keeps_only_its_newest_copies() {
     newest.truncate(kept.len());
     assert_eq!(kept, newest);
 }
+
+/// Overwrites the middle of every page after the schema's with junk: the header and `sqlite_master`
+/// stay readable (the light check passes), the tables do not (quick_check fails).
+fn damage_table_pages(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let page = if page == 1 { 65536 } else { page };
+    let pages = bytes.len() / page;
+    assert!(pages > 8, "the test database is too small: {pages} pages");
+    for p in (pages / 2)..pages {
+        let at = p * page + 8;
+        bytes[at..at + page / 2].fill(0xA5);
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn filled_db(dir: &tempfile::TempDir) -> PathBuf {
+    let db = db_in(dir);
+    let mut s = Store::open(&db).unwrap();
+    let id = new_catalog(&mut s, "丙镇人民政府");
+    s.adopt_domain(id, "社会救助", None).unwrap();
+    s.adopt_domain(id, "义务教育", None).unwrap();
+    drop(s);
+    // Everything in the main file (no WAL left over) so the damage below is what SQLite reads.
+    let conn = Connection::open(&db).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    db
+}
+
+#[test]
+fn a_large_database_opens_after_a_light_check_and_the_full_check_and_daily_copy_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = filled_db(&dir);
+    for b in list_backups(&db).unwrap() {
+        std::fs::remove_file(&b.file).unwrap();
+    }
+    // Limit 0: every existing file counts as large.
+    let (store, later) = Store::open_deferring_above(&db, 0).unwrap();
+    let later = later.expect("an existing database has maintenance to do");
+    assert!(later.needs_full_check());
+    assert!(
+        of_kind(&db, BackupKind::Daily).is_empty(),
+        "nothing written before run()"
+    );
+    later.run().unwrap();
+    let daily = of_kind(&db, BackupKind::Daily);
+    assert_eq!(daily.len(), 1);
+    assert_eq!(unit_names(Path::new(&daily[0])), vec!["丙镇人民政府"]);
+    drop(store);
+    // A small file is checked in full before it opens; the day's copy exists, none is added.
+    let (_, later) = Store::open_deferring(&db).unwrap();
+    let later = later.unwrap();
+    assert!(!later.needs_full_check());
+    later.run().unwrap();
+    assert_eq!(of_kind(&db, BackupKind::Daily).len(), 1);
+}
+
+#[test]
+fn damage_the_light_check_misses_is_found_in_the_background_and_no_copy_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = filled_db(&dir);
+    for b in list_backups(&db).unwrap() {
+        std::fs::remove_file(&b.file).unwrap();
+    }
+    damage_table_pages(&db);
+    // Opened in full it is refused at once …
+    assert!(matches!(Store::open(&db), Err(StoreError::Damaged { .. })));
+    // … with the light check it opens, and the deferred full check reports the damage.
+    let (_store, later) = Store::open_deferring_above(&db, 0).unwrap();
+    match later.unwrap().run() {
+        Err(e @ StoreError::Damaged { .. }) => assert!(e.to_string().contains("从备份恢复"), "{e}"),
+        other => panic!("expected Damaged, got {other:?}"),
+    }
+    assert!(
+        of_kind(&db, BackupKind::Daily).is_empty(),
+        "a damaged copy must not rotate good ones out"
+    );
+}

@@ -291,7 +291,7 @@ pub fn check_portal(
                 &it.fields.domain,
                 Some(item_ref(it)),
                 format!(
-                    "“{}”领域的事项“{name}”没有对应的门户栏目，网站上找不到它发布在哪里。请在“门户栏目”中为它选择栏目（或运行 mulu columns generate 生成）。",
+                    "“{}”领域的事项“{name}”没有对应的门户栏目，网站上找不到它发布在哪里。请在栏目表中为它选择栏目，或按领域与一级事项生成栏目表（已有的栏目与对应不变）。",
                     it.fields.domain
                 ),
             );

@@ -10,6 +10,7 @@ pub mod guidelines;
 pub mod history;
 pub mod import;
 pub mod powers;
+pub mod search;
 pub mod worker;
 
 use std::path::Path;

@@ -77,7 +77,7 @@ impl Store {
     }
 
     /// 把目录复制为同一单位的另一年度（年度动态调整的起点）：事项、来源、顺序、
-    /// 不予公开事项与不涉及标记都复制，新目录为草稿。全部在一个事务里完成。
+    /// 不予公开事项、不涉及标记、门户栏目表与事项所在的栏目都复制，新目录为草稿。全部在一个事务里完成。
     pub fn copy_catalog_to_year(&mut self, catalog_id: i64, year: i32) -> Result<Catalog> {
         let src = self.get_catalog(catalog_id)?;
         let unit = self.get_unit(src.unit_id)?;
@@ -122,6 +122,16 @@ impl Store {
              SELECT ?2, guideline_item_id, reason FROM not_applicable WHERE catalog_id = ?1",
             params![catalog_id, new_id],
         )?;
+        // The items were inserted in the order of their old ids, so the k-th old id became the k-th new id.
+        let ids = |cid: i64| -> Result<Vec<i64>> {
+            let mut st = tx.prepare("SELECT id FROM items WHERE catalog_id = ?1 ORDER BY id")?;
+            let v = st
+                .query_map([cid], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            Ok(v)
+        };
+        let item_ids = ids(catalog_id)?.into_iter().zip(ids(new_id)?).collect();
+        super::portal::copy_columns(&tx, catalog_id, new_id, &item_ids)?;
         tx.commit()?;
         self.get_catalog(new_id)
     }

@@ -7,11 +7,13 @@ pub mod backup;
 mod bulk;
 mod catalogs;
 mod desk;
+mod desk_match;
 mod error;
 mod guidelines;
 pub mod history;
 mod items;
 mod json;
+mod maintenance;
 mod merge;
 mod portal;
 mod search;
@@ -23,6 +25,7 @@ pub use catalogs::CATALOG_FORMAT_VERSION;
 pub use desk::{NewSubmission, Submission};
 pub use error::StoreError;
 pub use history::{Change, ChangeOp, ChangeSet, HistoryEntity, UndoOutcome};
+pub use maintenance::{Maintenance, FULL_CHECK_AT_OPEN_MAX};
 pub use merge::ImportChanges;
 pub use search::{CatalogHits, SearchHit};
 
@@ -88,8 +91,29 @@ impl Store {
     ///
     /// 已有的文件先体检（[`backup`] 模块）：损坏（`PRAGMA quick_check` 不通过、不是数据库）或来自
     /// 更新版本的程序时返回 [`StoreError::Damaged`] / [`StoreError::TooNew`]，文件不被改动；
-    /// 要迁移时先存一份“升级前”备份；每天第一次打开时存一份“每日”备份。
+    /// 要迁移时先存一份“升级前”备份；每天第一次打开时存一份“每日”备份。体检与每日备份都在返回前做完
+    /// （命令行与测试用这个）；桌面程序用 [`open_deferring`](Self::open_deferring)。
     pub fn open(path: &Path) -> Result<Self> {
+        let (store, later) = Self::open_deferring(path)?;
+        if let Some(m) = later {
+            m.run()?;
+        }
+        Ok(store)
+    }
+
+    /// 同 [`open`](Self::open)，但大于 [`FULL_CHECK_AT_OPEN_MAX`] 的数据库只做轻体检（文件头与结构表）
+    /// 就打开，完整体检（`quick_check`）与当天的“每日”备份作为 [`Maintenance`] 交给调用者放到后台做
+    /// （桌面程序这样启动：50 万个事项的库也在 1 秒内可用）。要迁移时照旧先完整体检、先备份。
+    pub fn open_deferring(path: &Path) -> Result<(Self, Option<Maintenance>)> {
+        Self::open_deferring_above(path, FULL_CHECK_AT_OPEN_MAX)
+    }
+
+    /// [`open_deferring`](Self::open_deferring) with another size limit for the full check at open (tests).
+    #[doc(hidden)]
+    pub fn open_deferring_above(
+        path: &Path,
+        full_check_max: u64,
+    ) -> Result<(Self, Option<Maintenance>)> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() && !dir.exists() {
                 std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
@@ -98,13 +122,25 @@ impl Store {
                 })?;
             }
         }
-        let existed = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let existed = size > 0;
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
             path: path.to_path_buf(),
             source,
         })?;
+        let mut defer_check = false;
         if existed {
-            backup::check_health(&conn, path)?;
+            let light = size > full_check_max;
+            backup::check_health_with(
+                &conn,
+                path,
+                if light {
+                    backup::Depth::Light
+                } else {
+                    backup::Depth::Full
+                },
+            )?;
+            defer_check = light;
         }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| StoreError::Damaged {
@@ -114,14 +150,17 @@ impl Store {
         if existed {
             let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
             if version > 0 && (version as usize) < SCHEMA_VERSION {
+                // 升级前不能只做轻体检：迁移会改写这个文件。
+                if defer_check {
+                    backup::check_health(&conn, path)?;
+                    defer_check = false;
+                }
                 backup::write_backup(&conn, path, BackupKind::BeforeMigration)?;
             }
         }
         let store = Self::init(conn, Some(path.to_path_buf()))?;
-        if existed {
-            store.daily_backup()?;
-        }
-        Ok(store)
+        let later = existed.then(|| Maintenance::new(path, defer_check));
+        Ok((store, later))
     }
 
     /// 内存数据库（测试与一次性的命令行检查用）。

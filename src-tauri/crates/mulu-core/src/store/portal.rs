@@ -1,4 +1,4 @@
-//! 门户栏目与事项—栏目的对应（迁移 0005）。
+//! 门户栏目与事项—栏目的对应（迁移 0004_portal_columns）。
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
@@ -89,12 +89,29 @@ impl Store {
         self.get_column(id)
     }
 
-    /// 改栏目的路径与网址。
+    /// 改栏目的路径与网址。路径变了时，下级栏目的路径跟着改（`旧/…` → `新/…`），同在一个事务里；
+    /// 任何一个新路径与已有栏目重复时整个修改不做。
     pub fn update_column(&mut self, id: i64, path: &str, url: &str) -> Result<PortalColumn> {
         let path = checked_path(path)?;
         let old = self.get_column(id)?;
         let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, old.catalog_id)?;
+        if path != old.path {
+            if path.starts_with(&format!("{}/", old.path)) {
+                return Err(StoreError::Invalid(format!(
+                    "不能把栏目“{}”移到它自己的下级“{path}”下面。请另选上级栏目。",
+                    old.path
+                )));
+            }
+            for (cid, cpath) in descendants(&tx, old.catalog_id, &old.path)? {
+                let moved = format!("{path}{}", &cpath[old.path.len()..]);
+                tx.execute(
+                    "UPDATE portal_columns SET path = ?2 WHERE id = ?1",
+                    params![cid, moved],
+                )
+                .map_err(|e| on_unique(e, || duplicate(&moved)))?;
+            }
+        }
         tx.execute(
             "UPDATE portal_columns SET path = ?2, url = ?3 WHERE id = ?1",
             params![id, path, url.trim()],
@@ -104,14 +121,18 @@ impl Store {
         self.get_column(id)
     }
 
-    /// 删除一个栏目；对应到它的事项变为“没有栏目”。
-    pub fn delete_column(&mut self, id: i64) -> Result<()> {
+    /// 删除一个栏目连同它的下级栏目；对应到它们的事项变为“没有栏目”。返回删去的栏目数。
+    pub fn delete_column(&mut self, id: i64) -> Result<usize> {
         let old = self.get_column(id)?;
         let tx = super::write_tx(&mut self.conn)?;
         touch(&tx, old.catalog_id)?;
-        tx.execute("DELETE FROM portal_columns WHERE id = ?1", [id])?;
+        let mut n = 0;
+        for (cid, _) in descendants(&tx, old.catalog_id, &old.path)? {
+            n += tx.execute("DELETE FROM portal_columns WHERE id = ?1", [cid])?;
+        }
+        n += tx.execute("DELETE FROM portal_columns WHERE id = ?1", [id])?;
         tx.commit()?;
-        Ok(())
+        Ok(n)
     }
 
     pub fn get_column(&self, id: i64) -> Result<PortalColumn> {
@@ -165,6 +186,53 @@ fn checked_path(path: &str) -> Result<String> {
         ));
     }
     Ok(p)
+}
+
+/// 一个栏目的全部下级栏目（路径以 `path/` 开头），编号与路径。
+fn descendants(tx: &Transaction, catalog_id: i64, path: &str) -> Result<Vec<(i64, String)>> {
+    let prefix = format!("{path}/");
+    let mut st = tx.prepare(
+        "SELECT id, path FROM portal_columns WHERE catalog_id = ?1 AND substr(path, 1, length(?2)) = ?2
+         ORDER BY position, id",
+    )?;
+    let rows = st
+        .query_map(params![catalog_id, prefix], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// 把一份目录的栏目表与事项的对应复制到另一份目录（复制到新年度用）。`item_ids` 是旧事项编号 → 新事项编号。
+pub(super) fn copy_columns(
+    tx: &Transaction,
+    from: i64,
+    to: i64,
+    item_ids: &std::collections::HashMap<i64, i64>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO portal_columns (catalog_id, path, url, position)
+         SELECT ?2, path, url, position FROM portal_columns WHERE catalog_id = ?1 ORDER BY position, id",
+        params![from, to],
+    )?;
+    let mut st = tx.prepare(
+        "SELECT l.item_id, c.path FROM item_columns l JOIN portal_columns c ON c.id = l.column_id
+         WHERE c.catalog_id = ?1",
+    )?;
+    let links = st
+        .query_map([from], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (old_item, path) in links {
+        let (Some(new_item), Some(cid)) = (item_ids.get(&old_item), column_id(tx, to, &path)?)
+        else {
+            continue;
+        };
+        tx.execute(
+            "INSERT INTO item_columns (item_id, column_id) VALUES (?1, ?2)",
+            params![new_item, cid],
+        )?;
+    }
+    Ok(())
 }
 
 fn column_id(tx: &Transaction, catalog_id: i64, path: &str) -> Result<Option<i64>> {
@@ -283,8 +351,98 @@ mod tests {
         s.link_item_column(item, Some(a.id)).unwrap();
         assert_eq!(s.column_tree(id).unwrap().links.len(), 1);
         // Deleting the column drops the link; deleting the item drops it too.
-        s.delete_column(a.id).unwrap();
+        assert_eq!(s.delete_column(a.id).unwrap(), 1);
         assert!(s.column_tree(id).unwrap().links.is_empty());
         assert!(s.delete_column(a.id).is_err());
+    }
+
+    #[test]
+    fn renaming_moves_the_subtree_and_deleting_removes_it() {
+        let (mut s, id) = setup();
+        s.generate_columns(id, DEFAULT_COLUMN_ROOT).unwrap();
+        let domain = "政府信息公开/法定主动公开内容/社会救助";
+        let tree = s.column_tree(id).unwrap();
+        let parent = tree
+            .columns
+            .iter()
+            .find(|c| c.path == domain)
+            .unwrap()
+            .clone();
+        let below = tree
+            .columns
+            .iter()
+            .filter(|c| c.path.starts_with(&format!("{domain}/")))
+            .count();
+        assert!(below > 0);
+        let links = tree.links.len();
+
+        // Renaming the domain column renames every column below it; the links stay.
+        let renamed = format!("{DEFAULT_COLUMN_ROOT}/法定主动公开内容/社会救助（低保、特困）");
+        s.update_column(parent.id, &renamed, "").unwrap();
+        let tree = s.column_tree(id).unwrap();
+        assert!(!tree
+            .columns
+            .iter()
+            .any(|c| c.path.starts_with(&format!("{domain}/"))));
+        assert_eq!(
+            tree.columns
+                .iter()
+                .filter(|c| c.path.starts_with(&format!("{renamed}/")))
+                .count(),
+            below
+        );
+        assert_eq!(tree.links.len(), links);
+
+        // A column cannot go below itself; a clash anywhere in the subtree changes nothing.
+        let err = s
+            .update_column(parent.id, &format!("{renamed}/下级"), "")
+            .unwrap_err();
+        assert!(err.to_string().contains("自己的下级"), "{err}");
+        let child = tree
+            .columns
+            .iter()
+            .find(|c| c.path.starts_with(&format!("{renamed}/")))
+            .unwrap()
+            .clone();
+        let clash = format!("其他/{}", child.name());
+        s.add_column(id, &clash, "").unwrap();
+        assert!(s.update_column(parent.id, "其他", "").is_err());
+        assert_eq!(s.get_column(parent.id).unwrap().path, renamed);
+        assert_eq!(s.get_column(child.id).unwrap().path, child.path);
+
+        // Deleting the domain column deletes its subtree; its items lose their column.
+        assert_eq!(s.delete_column(parent.id).unwrap(), below + 1);
+        let tree = s.column_tree(id).unwrap();
+        assert!(!tree.columns.iter().any(|c| c.path.starts_with(&renamed)));
+        assert!(tree.links.is_empty());
+    }
+
+    #[test]
+    fn copying_to_a_new_year_copies_the_columns_and_links() {
+        let (mut s, id) = setup();
+        s.generate_columns(id, DEFAULT_COLUMN_ROOT).unwrap();
+        let col = s.column_tree(id).unwrap().columns[3].clone();
+        s.update_column(col.id, &col.path, "https://example.gov.cn/c/")
+            .unwrap();
+        let next = s.copy_catalog_to_year(id, 2027).unwrap();
+        let (old, new) = (s.column_tree(id).unwrap(), s.column_tree(next.id).unwrap());
+        let paths = |t: &crate::model::ColumnTree| {
+            t.columns
+                .iter()
+                .map(|c| (c.path.clone(), c.url.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(paths(&old), paths(&new));
+        assert_eq!(old.links.len(), new.links.len());
+        // Each new item sits in the column of the same path as the old item at the same place.
+        let (oi, ni) = (s.list_items(id).unwrap(), s.list_items(next.id).unwrap());
+        for (o, n) in oi.iter().zip(&ni) {
+            assert_eq!(o.fields.l2, n.fields.l2);
+            assert_eq!(
+                old.column_of(o.id).map(|c| &c.path),
+                new.column_of(n.id).map(|c| &c.path)
+            );
+        }
+        assert!(new.columns.iter().all(|c| c.catalog_id == next.id));
     }
 }
