@@ -6,7 +6,7 @@
 #   scripts/bench.sh export     # 导出：26 个领域、20,000 个事项 → 工作簿，对比 rust_xlsxwriter 下限
 #   scripts/bench.sh import     # 导入：读 26 张表、20,000 行的工作簿，对比 python-calamine 与 openpyxl
 #   scripts/bench.sh review     # 审核：300 个提交的工作簿（约 6 万个事项），对比 frictionless
-#   scripts/bench.sh startup    # 桌面程序：启动到可交互、总内存（PSS）、打开 5,000 个事项的目录、搜索
+#   scripts/bench.sh startup    # 桌面程序：启动到可交互、总内存（PSS，对照最小的 Tauri 2 窗口）、打开 5,000 个事项的目录、搜索
 #
 # 导入、审核的输入由独立写入器（XlsxWriter）生成到 target/bench-inputs/，Python 工具装在 tests/.venv。
 #
@@ -67,7 +67,14 @@ bench_startup() {
   bash scripts/setup.sh >/dev/null
   npm --prefix ui run build >/dev/null
   cargo build --release -p biaozhunmulu -p mulu-cli --quiet
-  xvfb-run -a -s "-screen 0 1280x800x24" node scripts/bench-startup.mjs | tee "$OUT_DIR/startup.log"
+  # 对照：最小的 Tauri 2 窗口，用同一份 Cargo.lock（同样的 tauri/wry/webkit2gtk 版本）与同样的 release 配置。
+  local target
+  target=$(cargo metadata --format-version 1 --no-deps --offline \
+    | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
+  cp Cargo.lock tests/bench/minimal-tauri/Cargo.lock
+  cargo build --release --offline --quiet --manifest-path tests/bench/minimal-tauri/Cargo.toml --target-dir "$target"
+  APP_BINARY="$target/release/biaozhunmulu" MULU_BINARY="$target/release/mulu" MINIMAL_BINARY="$target/release/minimal-tauri" \
+    xvfb-run -a -s "-screen 0 1280x800x24" node scripts/bench-startup.mjs | tee "$OUT_DIR/startup.log"
   { machine; echo; grep '^|' "$OUT_DIR/startup.log"; } > "$OUT_DIR/startup.md"
   echo "（已存 $OUT_DIR/startup.md）"
 }

@@ -132,6 +132,7 @@ pub fn run() {
             commands::desk::desk_confirm_match,
             commands::desk::desk_reassign,
             commands::desk::desk_submission,
+            commands::desk::desk_sheet,
             commands::desk::desk_decide,
             commands::desk::desk_undecide,
             commands::desk::desk_letter,

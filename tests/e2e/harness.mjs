@@ -87,15 +87,18 @@ export async function setup(prefix = 'mulu-e2e-', { saveHook = true } = {}) {
   return { work, saveDir, env, stop }
 }
 
-/** A new WebDriver session: starts the app and waits until the UI is interactive. */
-export async function openApp() {
+/** A new WebDriver session: starts the app and waits until the UI is interactive. `application`
+ *  starts another program instead (the startup bench's minimal Tauri window, which has no
+ *  `body.dataset.ready`: pass `ready: false` to return as soon as the session is open). */
+export async function openApp(application = APP, { ready = true } = {}) {
   const browser = await remote({
     hostname: '127.0.0.1',
     port: ctx.port,
     logLevel: 'error',
-    capabilities: { 'tauri:options': { application: APP } },
+    capabilities: { 'tauri:options': { application } },
   })
   ctx.browser = browser
+  if (!ready) return browser
   await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === '1', {
     timeout: 20000,
     timeoutMsg: 'the UI did not become ready within 20 s',

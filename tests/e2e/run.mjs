@@ -1125,6 +1125,87 @@ const tests = [
     const head = image.subarray(0, 8)
     assert(head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), `not a PNG: ${head.toString('hex')}`)
   }],
+  ['the desk’s table view: open a submission, jump from a finding to its coloured cell and back', async () => {
+    // Self-contained: loads the unit list tests/fixtures/units/e2e_units.xlsx (again, so it also runs alone with
+    // E2E_ONLY=表格) and checks samples/mistakes-township.xlsx, an openpyxl-written submission of 某某县某某镇人民政府
+    // with known mistakes (samples/README.md): 社会救助!F5 公开时限空白 (error), 社会救助!K7 both 公开方式 ticked.
+    if (!browser) browser = await openApp()
+    await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === '1', {
+      timeout: 15000, timeoutMsg: 'the window did not become ready',
+    })
+    // Alone, on an empty store, the first-run guide opens by itself: close it.
+    const guide = await browser.$(byTest('guide'))
+    if (await guide.waitForDisplayed({ timeout: 3000 }).then(() => true, () => false)) {
+      await browser.keys(['Escape'])
+      await guide.waitForDisplayed({ reverse: true, timeout: 5000 })
+    }
+    await browser.keys(['Escape'])
+    await sleep(300)
+    await jsClick(await browser.$(byTest('nav-review')))
+    await (await browser.$(byTest('review-pick'))).waitForDisplayed({ timeout: 10000 })
+    await jsClick(await browser.$('#tab-desk'))
+    answerOpenDialog([join(repo, 'tests/fixtures/units/e2e_units.xlsx')])
+    await jsClick(await browser.$(byTest('desk-import-units')))
+    await rowWithText('desk-units', '某某镇人民政府')
+    answerOpenDialog([join(repo, 'samples/mistakes-township.xlsx')])
+    await jsClick(await browser.$(byTest('review-pick')))
+    // Filed under 某某镇 as its latest round: errors, so 退回修改.
+    const zhenText = async () => browser.execute((el) => el.innerText, await rowWithText('desk-units', '某某镇人民政府'))
+    await browser.waitUntil(async () => (await zhenText()).includes('退回修改'), {
+      timeout: 30000, timeoutMsg: 'mistakes-township.xlsx was not filed under 某某镇',
+    })
+    const zhen = await rowWithText('desk-units', '某某镇人民政府')
+    await jsClick(await zhen.$('button'))
+    await browser.waitUntil(async () => (await textOf(byTest('desk-findings'))).includes('社会救助!F5'), {
+      timeout: 10000, timeoutMsg: `the findings of mistakes-township.xlsx are not listed: ${await textOf(byTest('desk-submission'))}`,
+    })
+
+    // Click the finding's place: the table opens at its cell, coloured as an error and highlighted.
+    const f5 = await rowWithText('desk-findings', '社会救助!F5')
+    await jsClick(await f5.$(byTest('desk-jump')))
+    const cellState = (name) => browser.execute((n) => {
+      const cell = document.querySelector(`[data-testid="desk-sheet"] .cell[data-cell="${n}"]`)
+      const box = document.querySelector('[data-testid="desk-sheet"] .scroller')
+      if (!cell || !box) return null
+      const c = cell.getBoundingClientRect()
+      const b = box.getBoundingClientRect()
+      return { cls: cell.className, visible: c.top >= b.top && c.bottom <= b.bottom && c.left >= b.left && c.right <= b.right, title: cell.title }
+    }, name)
+    await browser.waitUntil(async () => (await cellState('F5'))?.cls.includes('focus'), {
+      timeout: 15000, timeoutMsg: `the table did not open at F5: ${await textOf(byTest('desk-submission'))}`,
+    })
+    const f5State = await cellState('F5')
+    assert(f5State.visible, 'the highlighted cell F5 is not in view')
+    assert(f5State.cls.includes('sev-error'), `F5 is not coloured as an error: ${f5State.cls}`)
+    assert(f5State.title.includes('错误：'), `F5's tooltip does not list its finding: ${f5State.title}`)
+    const head = await textOf(`${byTest('desk-sheet')} .scroller`)
+    for (const h of ['一级事项', '二级事项', '公开对象', '全社会', '特定群体', '公开方式', '主动', '依申请']) {
+      assert(head.includes(h), `the two-row header lacks ${h}: ${head.slice(0, 300)}`)
+    }
+    assert((await textOf(byTest('desk-sheet-detail'))).startsWith('F5'), `the detail is not F5's: ${await textOf(byTest('desk-sheet-detail'))}`)
+    // The screenshot for docs/review.md without the 已导入/检查完毕 toasts over it.
+    await browser.waitUntil(async () => !(await browser.$('.el-message').isExisting()), { timeout: 10000 }).catch(() => {})
+    await browser.saveScreenshot(join(outDir, 'desk-sheet.png'))
+
+    // Esc goes back to the list, at the same finding.
+    await browser.keys(['Escape'])
+    await browser.waitUntil(async () => (await textOf(`${byTest('desk-findings')} tr.focused`)).includes('社会救助!F5'), {
+      timeout: 5000, timeoutMsg: 'Esc did not come back to the finding in the list',
+    })
+
+    // Clicking a coloured cell shows its findings; 返回问题列表 comes back at that one.
+    await jsClick(await (await rowWithText('desk-findings', '社会救助!F5')).$(byTest('desk-jump')))
+    await browser.waitUntil(async () => (await cellState('F5'))?.cls.includes('focus'), { timeout: 10000, timeoutMsg: 'the table did not open again' })
+    const k7 = await browser.$(`${byTest('desk-sheet')} .cell[data-cell="K7"]`)
+    assert((await cellState('K7'))?.cls.includes('sev-error'), `K7 is not coloured: ${(await cellState('K7'))?.cls}`)
+    await jsClick(k7)
+    await browser.waitUntil(async () => (await textOf(byTest('desk-sheet-detail'))).startsWith('K7'), { timeout: 5000, timeoutMsg: 'clicking K7 did not show it' })
+    assert((await textOf(byTest('desk-sheet-detail'))).includes('错误'), `K7's findings: ${await textOf(byTest('desk-sheet-detail'))}`)
+    await jsClick(await browser.$(byTest('desk-sheet-back')))
+    await browser.waitUntil(async () => (await textOf(`${byTest('desk-findings')} tr.focused`)).includes('社会救助!K7'), {
+      timeout: 5000, timeoutMsg: `返回问题列表 did not come back at K7's finding: ${await textOf(`${byTest('desk-findings')} tr.focused`)}`,
+    })
+  }],
 ]
 
 /** The text of every toast message on screen. */

@@ -2,7 +2,9 @@
 
 use mulu_api::desk::{self, DeskView, RecordOutcome, SubmissionView};
 use mulu_api::desk_report::{self, DeskDashboard, LetterWritten, LettersProgress, SummaryWritten};
+use mulu_api::desk_sheet::{self, SubmissionSheet};
 use mulu_core::model::{Decision, DeskUnit, ListedUnit, Verdict};
+use mulu_review::isolate::Isolation;
 use mulu_review::FileCheck;
 use tauri::{AppHandle, Emitter, State};
 
@@ -70,6 +72,25 @@ pub async fn desk_submission(
     round: Option<i64>,
 ) -> Result<SubmissionView, String> {
     state.try_with(|s| desk::submission(s, unit_id, round))
+}
+
+/// 一个单位一轮（为空：最新一轮）报送的一张表（为空：有问题的第一张）照原样，标出有问题的格。
+/// 文件在 `mulu worker` 子进程里读（找不到 `mulu` 时在本进程里），读的时候不占数据库锁。
+#[tauri::command]
+pub async fn desk_sheet(
+    state: State<'_, AppState>,
+    unit_id: i64,
+    round: Option<i64>,
+    sheet: Option<String>,
+) -> Result<SubmissionSheet, String> {
+    let source = state.try_with(|s| desk_sheet::source(s, unit_id, round))?;
+    tauri::async_runtime::spawn_blocking(move || {
+        source
+            .read(sheet.as_deref(), Isolation::find().as_ref())
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| format!("读表格时出错：{e}"))?
 }
 
 /// 采纳或不采纳一条问题。

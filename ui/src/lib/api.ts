@@ -43,6 +43,7 @@ import type {
   PastePreview,
   RecordOutcome,
   SearchAll,
+  SubmissionSheet,
   SubmissionView,
   DeskDashboard,
   LetterWritten,
@@ -159,6 +160,10 @@ export const api = {
   deskReassign: (unitId: number, round: number, to: number) => invoke<number>('desk_reassign', { unitId, round, to }),
   /** One round of a unit (null: the latest), its findings with decisions and the comparison with the round before. */
   deskSubmission: (unitId: number, round: number | null) => invoke<SubmissionView>('desk_submission', { unitId, round }),
+  /** One sheet (null: the first with findings) of a unit's round as the official table, with the cells that have
+   *  findings marked (indices into SubmissionView.findings). Read in a `mulu worker` child process. */
+  deskSheet: (unitId: number, round: number | null, sheet: string | null) =>
+    invoke<SubmissionSheet>('desk_sheet', { unitId, round, sheet }),
   /** Accepts or waives (reason required) a finding; kept per unit + rule + place across re-checks and rounds. */
   deskDecide: (unitId: number, rule: string, place: string, verdict: Verdict, reason: string) =>
     invoke<Decision>('desk_decide', { unitId, rule, place, verdict, reason }),

@@ -144,7 +144,7 @@ fn listed(units: &[DeskUnit]) -> Vec<ListedUnit> {
 }
 
 /// 文件内容的 sha256（十六进制）；文件已经不在时用路径代替（仍能区分不同的文件）。
-fn fingerprint(path: &str) -> String {
+pub(crate) fn fingerprint(path: &str) -> String {
     let digest = match std::fs::read(path) {
         Ok(bytes) => Sha256::digest(&bytes),
         Err(_) => Sha256::digest(format!("路径:{path}").as_bytes()),
@@ -337,8 +337,12 @@ pub fn view(store: &Store) -> Result<DeskView> {
     Ok(DeskView { rows, missing })
 }
 
-/// 一个单位第 `round` 轮（为空：最新一轮）的详情，与上一轮的比较。
-pub fn submission(store: &Store, unit_id: i64, round: Option<i64>) -> Result<SubmissionView> {
+/// 一个单位第 `round` 轮（为空：最新一轮）：单位、各轮、这一轮的序号。
+fn rounds_of(
+    store: &Store,
+    unit_id: i64,
+    round: Option<i64>,
+) -> Result<(DeskUnit, Vec<Submission>, usize)> {
     let unit = store
         .desk_units()?
         .into_iter()
@@ -356,6 +360,24 @@ pub fn submission(store: &Store, unit_id: i64, round: Option<i64>) -> Result<Sub
             round.map_or("任何一轮".into(), |r| format!("第 {r} 轮"))
         ))
     })?;
+    Ok((unit, subs, at))
+}
+
+/// 一个单位一轮的报送记录与问题（连同决定），不读文件、不比较（表格视图用）。
+pub(crate) fn round_findings(
+    store: &Store,
+    unit_id: i64,
+    round: Option<i64>,
+) -> Result<(Submission, Vec<DecidedFinding>)> {
+    let (_, mut subs, at) = rounds_of(store, unit_id, round)?;
+    let s = subs.swap_remove(at);
+    let findings = decided(&check_of(&s)?, &store.desk_decisions(Some(unit_id))?);
+    Ok((s, findings))
+}
+
+/// 一个单位第 `round` 轮（为空：最新一轮）的详情，与上一轮的比较。
+pub fn submission(store: &Store, unit_id: i64, round: Option<i64>) -> Result<SubmissionView> {
+    let (unit, subs, at) = rounds_of(store, unit_id, round)?;
     let s = &subs[at];
     let decisions = store.desk_decisions(Some(unit_id))?;
     let check = check_of(s)?;

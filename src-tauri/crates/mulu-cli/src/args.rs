@@ -330,9 +330,9 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct WorkerArgs {
-    /// 读取选项与指引（JSON，`mulu_review::isolate::WorkerInput`）
+    /// 读取选项与指引（JSON，`mulu_review::isolate::WorkerInput`；check、annotate 必须给出）
     #[arg(long, value_name = "FILE")]
-    pub input: PathBuf,
+    pub input: Option<PathBuf>,
     /// 本进程的地址空间上限（MB；只在 Linux 等 Unix 上生效）
     #[arg(long, value_name = "MB")]
     pub memory_mb: Option<u64>,
@@ -358,6 +358,16 @@ pub enum WorkerJob {
         /// 批注工作簿写到这个文件夹
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+    },
+    /// 读一张表照原样供显示（输出 `mulu_review::sheet::SheetRead`）
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Sheet {
+        /// 要读的文件
+        #[arg(value_name = "FILE")]
+        path: PathBuf,
+        /// 表名（不给：第一张认得出目录表头的表）
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
 }
 
