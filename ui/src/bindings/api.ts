@@ -1,7 +1,7 @@
 // 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
 
 import type { Decision, DeskUnit, GuidelineImportPreview, ImportPreview, ItemFields, Severity, UnitKind } from './core'
-import type { CatalogDiff, DeskStatus, FileCheck, FileFinding, Power, PortalRow } from './review'
+import type { CatalogDiff, DeskStatus, FileCheck, FileFinding, Power, PortalRow, SheetGrid } from './review'
 
 export type LowerLevelLabel = "乡级" | "镇级" | "街道";
 
@@ -230,6 +230,38 @@ items: number,
  * 命中超过 `limit` 条，后面的没有列出：请把搜索词写得更具体。
  */
 truncated: boolean, };
+
+export type CellMark = { 
+/**
+ * 行、列从 0 起（合并区域里的格标在左上角）。
+ */
+row: number, col: number | null, 
+/**
+ * 没有被“不采纳”的问题里最严重的；都不采纳时为全部问题里最严重的。
+ */
+severity: Severity, 
+/**
+ * 这一格的问题都不采纳了（显示为灰色）。
+ */
+waived: boolean, 
+/**
+ * 这一格的问题在 `SubmissionView.findings` 里的序号。
+ */
+findings: Array<number>, };
+
+export type SubmissionSheet = { grid: SheetGrid, 
+/**
+ * 按格（或行）的标记，按行列顺序。
+ */
+marks: Array<CellMark>, 
+/**
+ * 只指到这张表、没有行与格的问题的序号。
+ */
+sheet_findings: Array<number>, 
+/**
+ * 文件在检查之后改动过：标出的位置可能对不上，应重新检查。
+ */
+changed: boolean, };
 
 /** 下级一栏的全部写法（官方表格的顺序）。 */
 export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = ['乡级', '镇级', '街道']
