@@ -9,6 +9,10 @@ use crate::desk::{
     DecidedFinding, DeskRow, DeskView, RecordOutcome, Recorded, RoundComparison, SubmissionSummary,
     SubmissionView,
 };
+use crate::desk_report::{
+    DeskDashboard, DomainStat, LetterWritten, LettersProgress, RuleStat, StaleUnit, StatusCount,
+    SummaryWritten,
+};
 use crate::desk_sheet::{CellMark, SubmissionSheet};
 use crate::export::{ExportDone, ExportFormat, ExportOptionsArg};
 use crate::guideline::GuidelinePreviewed;
@@ -25,8 +29,9 @@ pub fn typescript_bindings() -> String {
     let body = mulu_core::ts_decls!(&cfg;
         LowerLevelLabel, ExportFormat, ExportOptionsArg, ExportDone, ImportTarget, ImportPreviewed,
         PastePreview, GuidelinePreviewed, SubmissionSummary, DeskRow, DeskView, DecidedFinding,
-        RoundComparison, SubmissionView, Recorded, RecordOutcome, ColumnsFormat, CmsMapping, CmsPreview,
-        PowersMapping, PowersPreview, FoundItem, FoundCatalog, SearchAll, CellMark, SubmissionSheet,
+        RoundComparison, SubmissionView, Recorded, RecordOutcome, StatusCount, DomainStat, RuleStat,
+        StaleUnit, DeskDashboard, SummaryWritten, LetterWritten, LettersProgress, ColumnsFormat, CmsMapping,
+        CmsPreview, PowersMapping, PowersPreview, FoundItem, FoundCatalog, SearchAll, CellMark, SubmissionSheet,
     );
     let labels = LowerLevelLabel::ALL
         .iter()
