@@ -10,7 +10,10 @@ Produces, deterministically (seeded random, fixed document properties):
                        300 township catalogs of about 200 items each (3-6 domain sheets), with a
                        sprinkle of problems a reviewer would flag (see manifest.json: per file, the
                        sheet, 1-based row and kind of every injected problem).
-Both are written with XlsxWriter (default mode, not constant_memory, so merges work).
+  submission-5000.xlsx
+                       one township submission with a single 社会救助 sheet of 5,000 items (the same
+                       injected problems, about 2 %): the desk's table view opens it (docs/benchmarks.md).
+All are written with XlsxWriter (default mode, not constant_memory, so merges work).
 """
 
 from __future__ import annotations
@@ -157,6 +160,18 @@ TOWN_A = "东西南北中上下前后新老大小长丰和安平清宁兴福寿�
 TOWN_B = "山河湖溪桥岭坪冈塘湾洲坝营关口庄集店"
 
 
+def break_item(it, kind):
+    """Inject one of the first four PROBLEMS into an item (no randomness: the caller picked the kind)."""
+    if kind == "empty_time_limit":
+        it["time"] = ""
+    elif kind == "both_modes":
+        it["flags"][2] = it["flags"][3] = "√"
+    elif kind == "repealed_basis_492":
+        it["basis"] = "《中华人民共和国政府信息公开条例》（国务院令第492号）"
+    elif kind == "title_without_shuminghao":
+        it["basis"] = "中华人民共和国政府信息公开条例\n" + it["basis"].split("\n")[-1]
+
+
 def make_submission(path, rng, idx):
     town = rng.choice(TOWN_A) + rng.choice(TOWN_B) + rng.choice(["镇", "乡", "街道"])
     doms = rng.sample(DOMAINS, rng.randint(3, 6))
@@ -181,14 +196,8 @@ def make_submission(path, rng, idx):
         for t, it in enumerate(items):
             if rng.random() < 0.02:
                 kind = rng.choice(PROBLEMS[:4] + ["unknown_carrier", "duplicate_item"])
-                if kind == "empty_time_limit":
-                    it["time"] = ""
-                elif kind == "both_modes":
-                    it["flags"][2] = it["flags"][3] = "√"
-                elif kind == "repealed_basis_492":
-                    it["basis"] = "《中华人民共和国政府信息公开条例》（国务院令第492号）"
-                elif kind == "title_without_shuminghao":
-                    it["basis"] = "中华人民共和国政府信息公开条例\n" + it["basis"].split("\n")[-1]
+                if kind in PROBLEMS[:4]:
+                    break_item(it, kind)
                 elif kind == "unknown_carrier":
                     it["channels"] += " ■" + rng.choice(UNKNOWN_CARRIERS)
                 elif kind == "duplicate_item" and t > 0:
@@ -206,6 +215,28 @@ def make_submission(path, rng, idx):
         n_items += len(items)
     wb.close()
     return town, doms, n_items, problems
+
+
+def make_large_submission(path, rng, n=5000):
+    """One sheet of n items with problems like make_submission's (for the desk's table view)."""
+    d = "社会救助"
+    wb = xlsxwriter.Workbook(path)
+    wb.set_properties({"author": "tests/bench/make_inputs.py", "created": FIXED_TIME})
+    f = formats(wb)
+    ws = wb.add_worksheet(d)
+    write_header(ws, f, f"某某县某某镇{d}领域基层政务公开标准目录")
+    rl = runs(rng, n)
+    items = []
+    for g, k in enumerate(rl):
+        l1 = f"{rng.choice(L1_STEMS)}{g + 1}"
+        items += [make_item(rng, d, l1, j + 1) for j in range(k)]
+    for it in items:
+        if rng.random() < 0.02:
+            break_item(it, rng.choice(PROBLEMS[:4]))
+    write_items(ws, f, items, rl)
+    ws.freeze_panes(3, 0)
+    wb.close()
+    return n
 
 
 def main(argv):
@@ -229,6 +260,8 @@ def main(argv):
     t2 = time.time()
     nprob = sum(len(m["problems"]) for m in manifest)
     print(f"submissions/: 300 workbooks, {total} items, {nprob} injected problems ({t2 - t1:.1f} s)")
+    n = make_large_submission(os.path.join(out, "submission-5000.xlsx"), random.Random(5000))
+    print(f"submission-5000.xlsx: {n} items in one sheet ({time.time() - t2:.1f} s)")
     print(f"wrote {out}")
 
 

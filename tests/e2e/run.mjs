@@ -1037,6 +1037,175 @@ const tests = [
       return n >= 1 && n <= hits && (await textOf(byTest('item-grid'))).includes('最低生活保障')
     }, { timeout: 8000, timeoutMsg: `the grid does not show only the ${hits} hits: ${(await textOf(byTest('item-grid'))).slice(0, 300)}` })
   }],
+  ['the desk’s 概况: units by status as shown, charts drawn, the summary workbook, the letters for all units and the image saved', async () => {
+    // Self-contained: a desk of its own. Replacing the unit list by one other unit removes every earlier unit
+    // with its rounds; then tests/fixtures/units/e2e_units.xlsx (某某镇、某某乡、某某街道、某某县教育体育局) and
+    // three review fixtures: r1_required_marks (某某镇, errors) and r2_basis (某某乡, 1 error) → 退回修改,
+    // clean_county_department (教育体育局, nothing) → 通过; 某某街道 sends nothing → 未报送.
+    if (!browser) browser = await openApp()
+    await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === '1', {
+      timeout: 15000, timeoutMsg: 'the window did not become ready',
+    })
+    const invoke = (cmd, args) => browser.executeAsync((c, a, done) => {
+      window.__TAURI_INTERNALS__.invoke(c, a).then(done, (e) => done({ error: String(e) }))
+    }, cmd, args)
+    const rf = (n) => join(repo, 'tests/fixtures/review', n)
+    // Run alone on an empty store, the first-run guide opens by itself: close it (以后再说).
+    await sleep(1000)
+    await browser.execute(() => [...document.querySelectorAll('[data-testid="guide"] button')]
+      .find((b) => b.innerText.trim() === '以后再说' && b.offsetParent)?.click())
+    await browser.keys(['Escape'])
+    await sleep(300)
+    const reset = await invoke('desk_set_units', { units: [{ name: '概况测试临时单位', kind: null }] })
+    assert(Array.isArray(reset) && reset.length === 1, `desk_set_units: ${JSON.stringify(reset)}`)
+    await jsClick(await browser.$(byTest('nav-review')))
+    await (await browser.$(byTest('review-pick'))).waitForDisplayed({ timeout: 10000 })
+    await jsClick(await browser.$('#tab-desk'))
+    answerOpenDialog([join(repo, 'tests/fixtures/units/e2e_units.xlsx')])
+    await jsClick(await browser.$(byTest('desk-import-units')))
+    await browser.waitUntil(async () => (await textOf(byTest('desk-missing'))).includes('还没有报送（4）'), {
+      timeout: 10000, timeoutMsg: `the unit list was not imported: ${await textOf(byTest('desk'))}`,
+    })
+    answerOpenDialog([rf('r1_required_marks.xlsx'), rf('r2_basis.xlsx'), rf('clean_county_department.xlsx')])
+    await jsClick(await browser.$(byTest('review-pick')))
+    await browser.waitUntil(async () => (await textOf(byTest('desk-missing'))).includes('还没有报送（1）'), {
+      timeout: 30000, timeoutMsg: `the files were not recorded: ${await textOf(byTest('desk'))}`,
+    })
+    // Accept one finding of 某某镇 so that it has a letter to write.
+    const view = await invoke('desk_view', {})
+    const zhen = view.rows.find((r) => r.unit.name === '某某镇人民政府')
+    const sub = await invoke('desk_submission', { unitId: zhen.unit.id, round: null })
+    const f = sub.findings[0]
+    const d = await invoke('desk_decide', { unitId: zhen.unit.id, rule: f.finding.rule, place: f.place, verdict: '采纳', reason: '' })
+    assert(d && !d.error, `desk_decide: ${JSON.stringify(d)}`)
+
+    await jsClick(await browser.$('#tab-overview'))
+    const count = (s) => textOf(byTest(`dash-count-${s}`))
+    await browser.waitUntil(async () => (await count('退回修改')).trim() === '2', {
+      timeout: 10000, timeoutMsg: `the dashboard does not show 2 units 退回修改: ${await textOf(byTest('desk-dashboard'))}`,
+    })
+    const shown = {}
+    for (const s of ['未报送', '退回修改', '待审', '通过']) shown[s] = (await count(s)).trim()
+    assert(JSON.stringify(shown) === JSON.stringify({ 未报送: '1', 退回修改: '2', 待审: '0', 通过: '1' }), `counts by status: ${JSON.stringify(shown)}`)
+    assert((await textOf(byTest('dash-summary'))).includes('共 4 个单位'), `summary: ${await textOf(byTest('dash-summary'))}`)
+    const stale = await textOf(byTest('dash-stale'))
+    assert(stale.includes('某某街道办事处（从未报送）') && !stale.includes('某某镇人民政府'), `units not updated: ${stale}`)
+    // ECharts drew each chart into a canvas (loaded on demand, nothing from the network).
+    await browser.waitUntil(async () => browser.execute(() => ['dash-status-chart', 'dash-rules-chart', 'dash-coverage-chart']
+      .every((id) => document.querySelector(`[data-testid="${id}"] canvas`))), { timeout: 10000, timeoutMsg: 'the charts were not drawn' })
+    const rulesText = await browser.execute(() => document.querySelector('[data-testid="dash-rules-chart"]')?.getAttribute('_echarts_instance_') ?? '')
+    assert(rulesText, 'the rules chart has no ECharts instance')
+    // The toasts of the check have gone before the screenshot.
+    await browser.waitUntil(async () => (await messages()) === '', { timeout: 10000 }).catch(() => {})
+    await sleep(300)
+    await browser.saveScreenshot(join(outDir, 'desk-dashboard.png'))
+
+    // The county summary workbook (MULU_E2E_SAVE_DIR: no dialog).
+    const before = new Set(readdirSync(saveDir))
+    await jsClick(await browser.$(`${byTest('desk-dashboard')} ${byTest('desk-summary-xlsx')}`))
+    const newFile = (re) => readdirSync(saveDir).find((n) => re.test(n) && !before.has(n))
+    await browser.waitUntil(async () => !!newFile(/^目录报送审核汇总.*\.xlsx$/), { timeout: 8000, timeoutMsg: `no summary workbook in ${saveDir}: ${readdirSync(saveDir).join(', ')}` })
+    await sleep(300)
+    const xlsx = readXlsx(join(saveDir, newFile(/^目录报送审核汇总.*\.xlsx$/)))
+    for (const t of ['最新轮次', '某某街道办事处', '退回修改', '通过', '未报送']) {
+      assert(xlsx.sharedStrings.includes(t), `the summary workbook lacks “${t}”`)
+    }
+    // The letters for all units: only 某某镇 has an accepted finding.
+    rmSync(join(saveDir, '某某镇人民政府审核意见.docx'), { force: true })
+    await jsClick(await browser.$(`${byTest('desk-dashboard')} ${byTest('desk-letters-all')}`))
+    await browser.waitUntil(async () => existsSync(join(saveDir, '某某镇人民政府审核意见.docx')), { timeout: 8000, timeoutMsg: 'no letter for 某某镇' })
+    await browser.waitUntil(async () => (await messages()).includes('已为 1 个单位写出审核意见'), { timeout: 5000, timeoutMsg: `letters message: ${await messages()}` })
+    // The dashboard as an image.
+    await jsClick(await browser.$(byTest('dash-save-image')))
+    const png = () => readdirSync(saveDir).find((n) => /^审核概况\d{4}\.png$/.test(n))
+    await browser.waitUntil(async () => !!png(), { timeout: 8000, timeoutMsg: `no PNG in ${saveDir}: ${readdirSync(saveDir).join(', ')}` })
+    await sleep(300)
+    const image = readFileSync(join(saveDir, png()))
+    writeFileSync(join(outDir, 'desk-dashboard-export.png'), image)
+    const head = image.subarray(0, 8)
+    assert(head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), `not a PNG: ${head.toString('hex')}`)
+  }],
+  ['the desk’s table view: open a submission, jump from a finding to its coloured cell and back', async () => {
+    // Self-contained: loads the unit list tests/fixtures/units/e2e_units.xlsx (again, so it also runs alone with
+    // E2E_ONLY=表格) and checks samples/mistakes-township.xlsx, an openpyxl-written submission of 某某县某某镇人民政府
+    // with known mistakes (samples/README.md): 社会救助!F5 公开时限空白 (error), 社会救助!K7 both 公开方式 ticked.
+    if (!browser) browser = await openApp()
+    await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === '1', {
+      timeout: 15000, timeoutMsg: 'the window did not become ready',
+    })
+    // Alone, on an empty store, the first-run guide opens by itself: close it.
+    const guide = await browser.$(byTest('guide'))
+    if (await guide.waitForDisplayed({ timeout: 3000 }).then(() => true, () => false)) {
+      await browser.keys(['Escape'])
+      await guide.waitForDisplayed({ reverse: true, timeout: 5000 })
+    }
+    await browser.keys(['Escape'])
+    await sleep(300)
+    await jsClick(await browser.$(byTest('nav-review')))
+    await (await browser.$(byTest('review-pick'))).waitForDisplayed({ timeout: 10000 })
+    await jsClick(await browser.$('#tab-desk'))
+    answerOpenDialog([join(repo, 'tests/fixtures/units/e2e_units.xlsx')])
+    await jsClick(await browser.$(byTest('desk-import-units')))
+    await rowWithText('desk-units', '某某镇人民政府')
+    answerOpenDialog([join(repo, 'samples/mistakes-township.xlsx')])
+    await jsClick(await browser.$(byTest('review-pick')))
+    // Filed under 某某镇 as its latest round: errors, so 退回修改.
+    const zhenText = async () => browser.execute((el) => el.innerText, await rowWithText('desk-units', '某某镇人民政府'))
+    await browser.waitUntil(async () => (await zhenText()).includes('退回修改'), {
+      timeout: 30000, timeoutMsg: 'mistakes-township.xlsx was not filed under 某某镇',
+    })
+    const zhen = await rowWithText('desk-units', '某某镇人民政府')
+    await jsClick(await zhen.$('button'))
+    await browser.waitUntil(async () => (await textOf(byTest('desk-findings'))).includes('社会救助!F5'), {
+      timeout: 10000, timeoutMsg: `the findings of mistakes-township.xlsx are not listed: ${await textOf(byTest('desk-submission'))}`,
+    })
+
+    // Click the finding's place: the table opens at its cell, coloured as an error and highlighted.
+    const f5 = await rowWithText('desk-findings', '社会救助!F5')
+    await jsClick(await f5.$(byTest('desk-jump')))
+    const cellState = (name) => browser.execute((n) => {
+      const cell = document.querySelector(`[data-testid="desk-sheet"] .cell[data-cell="${n}"]`)
+      const box = document.querySelector('[data-testid="desk-sheet"] .scroller')
+      if (!cell || !box) return null
+      const c = cell.getBoundingClientRect()
+      const b = box.getBoundingClientRect()
+      return { cls: cell.className, visible: c.top >= b.top && c.bottom <= b.bottom && c.left >= b.left && c.right <= b.right, title: cell.title }
+    }, name)
+    await browser.waitUntil(async () => (await cellState('F5'))?.cls.includes('focus'), {
+      timeout: 15000, timeoutMsg: `the table did not open at F5: ${await textOf(byTest('desk-submission'))}`,
+    })
+    const f5State = await cellState('F5')
+    assert(f5State.visible, 'the highlighted cell F5 is not in view')
+    assert(f5State.cls.includes('sev-error'), `F5 is not coloured as an error: ${f5State.cls}`)
+    assert(f5State.title.includes('错误：'), `F5's tooltip does not list its finding: ${f5State.title}`)
+    const head = await textOf(`${byTest('desk-sheet')} .scroller`)
+    for (const h of ['一级事项', '二级事项', '公开对象', '全社会', '特定群体', '公开方式', '主动', '依申请']) {
+      assert(head.includes(h), `the two-row header lacks ${h}: ${head.slice(0, 300)}`)
+    }
+    assert((await textOf(byTest('desk-sheet-detail'))).startsWith('F5'), `the detail is not F5's: ${await textOf(byTest('desk-sheet-detail'))}`)
+    // The screenshot for docs/review.md without the 已导入/检查完毕 toasts over it.
+    await browser.waitUntil(async () => !(await browser.$('.el-message').isExisting()), { timeout: 10000 }).catch(() => {})
+    await browser.saveScreenshot(join(outDir, 'desk-sheet.png'))
+
+    // Esc goes back to the list, at the same finding.
+    await browser.keys(['Escape'])
+    await browser.waitUntil(async () => (await textOf(`${byTest('desk-findings')} tr.focused`)).includes('社会救助!F5'), {
+      timeout: 5000, timeoutMsg: 'Esc did not come back to the finding in the list',
+    })
+
+    // Clicking a coloured cell shows its findings; 返回问题列表 comes back at that one.
+    await jsClick(await (await rowWithText('desk-findings', '社会救助!F5')).$(byTest('desk-jump')))
+    await browser.waitUntil(async () => (await cellState('F5'))?.cls.includes('focus'), { timeout: 10000, timeoutMsg: 'the table did not open again' })
+    const k7 = await browser.$(`${byTest('desk-sheet')} .cell[data-cell="K7"]`)
+    assert((await cellState('K7'))?.cls.includes('sev-error'), `K7 is not coloured: ${(await cellState('K7'))?.cls}`)
+    await jsClick(k7)
+    await browser.waitUntil(async () => (await textOf(byTest('desk-sheet-detail'))).startsWith('K7'), { timeout: 5000, timeoutMsg: 'clicking K7 did not show it' })
+    assert((await textOf(byTest('desk-sheet-detail'))).includes('错误'), `K7's findings: ${await textOf(byTest('desk-sheet-detail'))}`)
+    await jsClick(await browser.$(byTest('desk-sheet-back')))
+    await browser.waitUntil(async () => (await textOf(`${byTest('desk-findings')} tr.focused`)).includes('社会救助!K7'), {
+      timeout: 5000, timeoutMsg: `返回问题列表 did not come back at K7's finding: ${await textOf(`${byTest('desk-findings')} tr.focused`)}`,
+    })
+  }],
 ]
 
 /** The text of every toast message on screen. */

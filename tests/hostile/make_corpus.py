@@ -149,6 +149,12 @@ def long_sheet_name(path):
     write_xlsx(path, [("表" * 1_000_000, sheet_xml(catalog_rows(1000)))])
 
 
+@case("refuse", "一格的位置写成 A1200000000（超出 Excel 的 1,048,576 行；变异模糊测试找到：曾按位置预留 29 GB）")
+def cell_ref_huge(path):
+    rows = catalog_rows(3) + '<row r="1200000000"><c r="A1200000000" t="inlineStr"><is><t>x</t></is></c></row>'
+    write_xlsx(path, [("Sheet1", sheet_xml(rows))])
+
+
 @case("refuse", "sharedStrings.xml 声明 uniqueCount=\"100000000000\"")
 def unique_count(path):
     sst = f'<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="100000000000" uniqueCount="100000000000"><si><t>公开事项</t></si></sst>'

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# 用独立的读取器（openpyxl，装在测试用 venv 里）核对 `mulu export` 导出的工作簿：
+# 用独立的读取器（openpyxl，装在测试用 venv 里）核对 `mulu export` 导出的工作簿与 `mulu desk summary` 的全县汇总表：
 # 新建临时数据库与目录、采用全部 26 个领域、导出（默认、镇级、不含公开层级三种），逐一核对；
 # 再把一份导出故意改坏（拆掉一处一级事项合并、写入一个公式），确认核对程序能发现。
 # 只写 tests/.venv-independent/ 与临时目录。任何一项不符即以非零状态退出。
@@ -65,4 +65,25 @@ fi
 grep -q "一级事项的纵向合并" "$TMP/broken.log" && grep -q "是公式" "$TMP/broken.log" || {
   echo "反例的报告不对：" >&2; cat "$TMP/broken.log" >&2; exit 1; }
 echo "反例：改坏的文件被发现（拆开的合并、公式）"
+# 全县汇总表（mulu desk summary）：名单与各单位的报送来自审核规则样例（tests/fixtures/review/），
+# 期望的条数取自它们的 *.expect.json。
+"$PY" - "$TMP/units.xlsx" "$TMP/desk.json" <<'PY'
+import json, sys, openpyxl
+units = [["某某镇人民政府", "乡镇", "clean_township"], ["某某乡人民政府", "乡镇", "r2_basis"],
+         ["某某街道办事处", "街道", "r3_time_limit"], ["某某县教育体育局", "县级部门", "clean_county_department"],
+         ["某某县民政局", "县级部门", None]]
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.append(["序号", "单位名称", "单位类别"])
+for i, (name, kind, _) in enumerate(units):
+    ws.append([i + 1, name, kind])
+wb.save(sys.argv[1])
+json.dump({"units": units}, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+DESK="$TMP/desk.db"
+"$MULU" --db "$DESK" desk units "$TMP/units.xlsx" >/dev/null
+"$MULU" --db "$DESK" desk record tests/fixtures/review/{clean_township,r2_basis,r3_time_limit,clean_county_department}.xlsx >/dev/null
+"$MULU" --db "$DESK" desk summary --xlsx "$TMP/summary.xlsx" >/dev/null
+"$PY" tests/independent/check_desk_summary.py "$TMP/summary.xlsx" "$TMP/desk.json"
+
 echo "独立核对通过"

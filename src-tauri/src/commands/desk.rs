@@ -1,9 +1,12 @@
 //! 审核台账的命令（审核工作台）：[`mulu_api::desk`] 的薄适配层。
 
 use mulu_api::desk::{self, DeskView, RecordOutcome, SubmissionView};
+use mulu_api::desk_report::{self, DeskDashboard, LetterWritten, LettersProgress, SummaryWritten};
+use mulu_api::desk_sheet::{self, SubmissionSheet};
 use mulu_core::model::{Decision, DeskUnit, ListedUnit, Verdict};
+use mulu_review::isolate::Isolation;
 use mulu_review::FileCheck;
-use tauri::State;
+use tauri::{AppHandle, Emitter, State};
 
 use crate::state::AppState;
 
@@ -71,6 +74,25 @@ pub async fn desk_submission(
     state.try_with(|s| desk::submission(s, unit_id, round))
 }
 
+/// 一个单位一轮（为空：最新一轮）报送的一张表（为空：有问题的第一张）照原样，标出有问题的格。
+/// 文件在 `mulu worker` 子进程里读（找不到 `mulu` 时在本进程里），读的时候不占数据库锁。
+#[tauri::command]
+pub async fn desk_sheet(
+    state: State<'_, AppState>,
+    unit_id: i64,
+    round: Option<i64>,
+    sheet: Option<String>,
+) -> Result<SubmissionSheet, String> {
+    let source = state.try_with(|s| desk_sheet::source(s, unit_id, round))?;
+    tauri::async_runtime::spawn_blocking(move || {
+        source
+            .read(sheet.as_deref(), Isolation::find().as_ref())
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| format!("读表格时出错：{e}"))?
+}
+
 /// 采纳或不采纳一条问题。
 #[tauri::command]
 pub async fn desk_decide(
@@ -102,5 +124,60 @@ pub async fn desk_letter(
     unit_id: i64,
     path: String,
 ) -> Result<Vec<String>, String> {
-    state.try_with(|s| desk::write_letter(s, unit_id, std::path::Path::new(&path)))
+    let path = super::paths::file_to_write(&path, &["docx"], state.db_path())?;
+    state.try_with(|s| desk::write_letter(s, unit_id, &path))
+}
+
+/// 全县概况（「概况」页的数字）。
+#[tauri::command]
+pub async fn desk_dashboard(state: State<'_, AppState>) -> Result<DeskDashboard, String> {
+    state.try_with(|s| desk_report::dashboard(s))
+}
+
+/// 写全县汇总表工作簿（.xlsx）到 `path`。
+#[tauri::command]
+pub async fn desk_summary(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<SummaryWritten, String> {
+    let path = super::paths::file_to_write(&path, &["xlsx"], state.db_path())?;
+    state.try_with(|s| desk_report::write_summary(s, &path))
+}
+
+/// 批量写审核意见的进度事件的名称（[`LettersProgress`]）。
+pub const LETTERS_EVENT: &str = "desk-letters-progress";
+
+/// 为最新一轮有采纳问题的每个单位写一份审核意见到文件夹 `dir`；每写完一个发一次进度事件。
+#[tauri::command]
+pub async fn desk_letters(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    dir: String,
+) -> Result<Vec<LetterWritten>, String> {
+    let dir = super::paths::folder_to_write(&dir, state.db_path())?;
+    state.try_with(|s| {
+        desk_report::write_all_letters(s, &dir, |p: LettersProgress| {
+            // 进度只是给人看的：发不出去不影响写文件。
+            let _ = app.emit(LETTERS_EVENT, p);
+        })
+    })
+}
+
+/// 把界面画好的图（PNG，如审核台账的概况）写到 `path`；内容必须是 PNG。
+#[tauri::command]
+pub async fn save_png(
+    state: State<'_, AppState>,
+    path: String,
+    bytes: Vec<u8>,
+) -> Result<(), String> {
+    let path = super::paths::file_to_write(&path, &["png"], state.db_path())?;
+    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err("要保存的不是 PNG 图片，请重新导出。".into());
+    }
+    std::fs::write(&path, &bytes).map_err(|e| {
+        format!(
+            "无法写出“{}”：{e}。请换一个文件夹，或关掉正打开它的程序后重试。",
+            path.display()
+        )
+    })
 }

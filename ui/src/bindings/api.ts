@@ -1,6 +1,6 @@
 // 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。
 
-import type { Decision, DeskUnit, GuidelineImportPreview, ImportPreview, ItemFields, UnitKind } from './core'
+import type { Decision, DeskUnit, GuidelineImportPreview, ImportPreview, ItemFields, Severity, UnitKind } from './core'
 import type { CatalogDiff, DeskStatus, FileCheck, FileFinding, Power, PortalRow } from './review'
 
 export type LowerLevelLabel = "乡级" | "镇级" | "街道";
@@ -114,6 +114,70 @@ rounds: Array<number>, };
 export type Recorded = { path: string, unit: string, round: number, unsure: boolean, };
 
 export type RecordOutcome = { recorded: Array<Recorded>, unmatched: Array<string>, };
+
+export type StatusCount = { status: DeskStatus, units: number, };
+
+export type DomainStat = { domain: string, units: number, average: number, lowest: number, };
+
+export type RuleStat = { rule: string, 
+/**
+ * 规则的标题（规则表里没有这个编号时为编号本身）。
+ */
+title: string, severity: Severity, findings: number, units: number, };
+
+export type StaleUnit = { name: string, kind: UnitKind | null, 
+/**
+ * 最近一次收到的日期（`2025-11-30`）；从没收到过时为空。
+ */
+last_received: string | null, };
+
+export type DeskDashboard = { 
+/**
+ * 名单上的单位数。
+ */
+units: number, 
+/**
+ * “今年”：按这一年判断单位有没有更新。
+ */
+year: number, 
+/**
+ * 各状态的单位数（未报送、退回修改、待审、通过；没有的为 0）。
+ */
+by_status: Array<StatusCount>, 
+/**
+ * 各领域，按领域名排列。
+ */
+domains: Array<DomainStat>, 
+/**
+ * 报得最多的规则（最多 [`TOP_RULES`] 条），多的在前。
+ */
+rules: Array<RuleStat>, 
+/**
+ * 今年没有收到报送的单位（名单顺序）。
+ */
+stale: Array<StaleUnit>, };
+
+export type SummaryWritten = { path: string, units: number, 
+/**
+ * 还没报送的单位数。
+ */
+missing: number, };
+
+export type LetterWritten = { unit: string, 
+/**
+ * 写出的文件；没写成时为空。
+ */
+path: string | null, 
+/**
+ * 列出的（采纳的）问题数。
+ */
+accepted: number, 
+/**
+ * 没写成的原因。
+ */
+failure: string | null, };
+
+export type LettersProgress = { done: number, total: number, unit: string, };
 
 export type ColumnsFormat = "xlsx" | "csv";
 

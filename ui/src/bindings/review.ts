@@ -270,6 +270,44 @@ findings: Array<Finding>, counts: SeverityCounts, powers: number, covered: Array
  */
 suggestions: Array<PowerSuggestion>, };
 
+export type SheetMerge = { row: number, col: number, rows: number, cols: number, };
+
+export type SheetHeader = { row: number, rows: number, };
+
+export type SheetGrid = { 
+/**
+ * 工作簿的全部工作表（往返数据表除外），按顺序。
+ */
+sheets: Array<string>, 
+/**
+ * 这一张的表名。
+ */
+sheet: string, 
+/**
+ * 给出的行数、列数（不超过 [`MAX_ROWS`]、[`MAX_COLS`]）。
+ */
+rows: number, cols: number, 
+/**
+ * 原表的行数、列数（比 `rows`、`cols` 大时只给了前面的部分）。
+ */
+total_rows: number, total_cols: number, 
+/**
+ * 每行各格的文字（合并区域只有左上角有字；行尾的空格省去）。
+ */
+cells: Array<Array<string>>, 
+/**
+ * 合并区域（截到给出的范围之内）。
+ */
+merges: Array<SheetMerge>, 
+/**
+ * 认出的目录表头，从上到下。
+ */
+headers: Array<SheetHeader>, 
+/**
+ * 文字过长、只给了前 [`MAX_CELL_CHARS`] 个字的格数。
+ */
+cut_cells: number, };
+
 /** 字段的中文名称（官方表头）。 */
 export const FIELD_LABELS: Record<Field, string> = {
   domain: '领域',

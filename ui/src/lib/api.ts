@@ -43,7 +43,11 @@ import type {
   PastePreview,
   RecordOutcome,
   SearchAll,
+  SubmissionSheet,
   SubmissionView,
+  DeskDashboard,
+  LetterWritten,
+  SummaryWritten,
 } from '../bindings/api'
 import type { StoreStatus } from './backup'
 
@@ -156,6 +160,10 @@ export const api = {
   deskReassign: (unitId: number, round: number, to: number) => invoke<number>('desk_reassign', { unitId, round, to }),
   /** One round of a unit (null: the latest), its findings with decisions and the comparison with the round before. */
   deskSubmission: (unitId: number, round: number | null) => invoke<SubmissionView>('desk_submission', { unitId, round }),
+  /** One sheet (null: the first with findings) of a unit's round as the official table, with the cells that have
+   *  findings marked (indices into SubmissionView.findings). Read in a `mulu worker` child process. */
+  deskSheet: (unitId: number, round: number | null, sheet: string | null) =>
+    invoke<SubmissionSheet>('desk_sheet', { unitId, round, sheet }),
   /** Accepts or waives (reason required) a finding; kept per unit + rule + place across re-checks and rounds. */
   deskDecide: (unitId: number, rule: string, place: string, verdict: Verdict, reason: string) =>
     invoke<Decision>('desk_decide', { unitId, rule, place, verdict, reason }),
@@ -163,6 +171,15 @@ export const api = {
   /** Writes the one-page 审核意见 (.docx) of the unit's latest round (the accepted findings, numbered);
    *  resolves to its paragraphs. */
   deskLetter: (unitId: number, path: string) => invoke<string[]>('desk_letter', { unitId, path }),
+  /** The county at a glance: units by status, coverage per domain, the most frequent rules, units not updated this year. */
+  deskDashboard: () => invoke<DeskDashboard>('desk_dashboard'),
+  /** Writes the county summary workbook (.xlsx: status per unit, the missing units, counts by status). */
+  deskSummary: (path: string) => invoke<SummaryWritten>('desk_summary', { path }),
+  /** Writes 〈单位〉审核意见.docx into `dir` for every unit whose latest round has accepted findings;
+   *  emits DESK_LETTERS_EVENT per unit. */
+  deskLetters: (dir: string) => invoke<LetterWritten[]>('desk_letters', { dir }),
+  /** Writes a PNG the UI drew (the dashboard) to `path` (checked: a .png chosen in the save dialog). */
+  savePng: (path: string, bytes: number[]) => invoke<void>('save_png', { path, bytes }),
   /** Adds the columns (from the domains and 一级事项) and links that are missing; existing ones stay. */
   portalGenerate: (catalogId: number, root: string | null = null) =>
     invoke<ColumnsGenerated>('portal_generate', { catalogId, root }),
@@ -195,6 +212,9 @@ export const api = {
   powersAddSuggested: (catalogId: number, fields: ItemFields) =>
     invoke<Item>('powers_add_suggested', { catalogId, fields }),
 }
+
+/** The event desk_letters sends after each unit (payload: LettersProgress). */
+export const DESK_LETTERS_EVENT = 'desk-letters-progress'
 
 /** The event check_files / annotate_files send after each file (payload: BatchProgress). */
 export const REVIEW_PROGRESS_EVENT = 'review-progress'

@@ -1,5 +1,5 @@
 //! 采用指引事项：一个或几个领域（或指引库的全部领域），或一个领域里选定的事项。领域名先全部核对
-//! （名称或别名），一个写错就一个都不采用。
+//! （名称或别名），一个写错就一个都不采用；几个领域在一个事务里采用。
 
 use mulu_core::guideline::AdoptOutcome;
 use mulu_core::store::Store;
@@ -40,13 +40,14 @@ pub fn adopt(
             .map(|d| store.resolve_domain_name(d))
             .collect::<Result<_, _>>()?
     };
-    names
+    // One transaction for all of them: stopped halfway (an error, the process killed), none is adopted.
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let outcomes = store.adopt_domains(catalog_id, &refs, items)?;
+    Ok(names
         .into_iter()
-        .map(|domain| {
-            let outcome = store.adopt_domain(catalog_id, &domain, items)?;
-            Ok(DomainAdopted { domain, outcome })
-        })
-        .collect()
+        .zip(outcomes)
+        .map(|(domain, outcome)| DomainAdopted { domain, outcome })
+        .collect())
 }
 
 /// 几个领域的结果合在一起（共新增几项、哪些事项有被截断的字段）。

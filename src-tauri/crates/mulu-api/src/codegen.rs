@@ -9,6 +9,11 @@ use crate::desk::{
     DecidedFinding, DeskRow, DeskView, RecordOutcome, Recorded, RoundComparison, SubmissionSummary,
     SubmissionView,
 };
+use crate::desk_report::{
+    DeskDashboard, DomainStat, LetterWritten, LettersProgress, RuleStat, StaleUnit, StatusCount,
+    SummaryWritten,
+};
+use crate::desk_sheet::{CellMark, SubmissionSheet};
 use crate::export::{ExportDone, ExportFormat, ExportOptionsArg};
 use crate::guideline::GuidelinePreviewed;
 use crate::import::{ImportPreviewed, ImportTarget};
@@ -24,8 +29,10 @@ pub fn typescript_bindings() -> String {
     let body = mulu_core::ts_decls!(&cfg;
         LowerLevelLabel, ExportFormat, ExportOptionsArg, ExportDone, ImportTarget, ImportPreviewed,
         PastePreview, GuidelinePreviewed, SubmissionSummary, DeskRow, DeskView, DecidedFinding,
-        RoundComparison, SubmissionView, Recorded, RecordOutcome, ColumnsFormat, CmsMapping, CmsPreview,
-        PowersMapping, PowersPreview, FoundItem, FoundCatalog, SearchAll,
+        RoundComparison, SubmissionView, Recorded, RecordOutcome, StatusCount, DomainStat, RuleStat,
+        StaleUnit, DeskDashboard, SummaryWritten, LetterWritten, LettersProgress, ColumnsFormat, CmsMapping,
+        CmsPreview, PowersMapping, PowersPreview, FoundItem, FoundCatalog, SearchAll,
+        CellMark, SubmissionSheet,
     );
     let labels = LowerLevelLabel::ALL
         .iter()
@@ -34,8 +41,8 @@ pub fn typescript_bindings() -> String {
         .join(", ");
     format!(
         "// 由 mulu-api 的 Rust 类型生成（ts-rs），请勿手改：运行 `make generate`。\n\n\
-         import type {{ Decision, DeskUnit, GuidelineImportPreview, ImportPreview, ItemFields, UnitKind }} from './core'\n\
-         import type {{ CatalogDiff, DeskStatus, FileCheck, FileFinding, Power, PortalRow }} from './review'\n\n{}\n\n\
+         import type {{ Decision, DeskUnit, GuidelineImportPreview, ImportPreview, ItemFields, Severity, UnitKind }} from './core'\n\
+         import type {{ CatalogDiff, DeskStatus, FileCheck, FileFinding, Power, PortalRow, SheetGrid }} from './review'\n\n{}\n\n\
          /** 下级一栏的全部写法（官方表格的顺序）。 */\n\
          export const LOWER_LEVEL_LABELS: LowerLevelLabel[] = [{labels}]\n",
         body.trim_end()

@@ -8,7 +8,7 @@
 //! - [`decide`] / [`undecide`]：采纳或不采纳（写明理由）一条问题；按“规则 + 位置”记在单位上，
 //!   重新检查、下一轮同一位置仍报同一规则时照样适用。
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use mulu_core::model::{Decision, DeskUnit, ListedUnit, Verdict};
@@ -144,7 +144,7 @@ fn listed(units: &[DeskUnit]) -> Vec<ListedUnit> {
 }
 
 /// 文件内容的 sha256（十六进制）；文件已经不在时用路径代替（仍能区分不同的文件）。
-fn fingerprint(path: &str) -> String {
+pub(crate) fn fingerprint(path: &str) -> String {
     let digest = match std::fs::read(path) {
         Ok(bytes) => Sha256::digest(&bytes),
         Err(_) => Sha256::digest(format!("路径:{path}").as_bytes()),
@@ -263,43 +263,86 @@ fn summary(s: &Submission, findings: &[DecidedFinding]) -> SubmissionSummary {
     }
 }
 
+/// 一个单位（名单顺序）与它的最新一轮：概要、检查结果与各条问题的决定。台账、汇总表、概况与
+/// 批量写审核意见共用。
+pub(crate) struct Latest {
+    pub unit: DeskUnit,
+    /// 收到过几轮。
+    pub rounds: i64,
+    pub latest: Option<LatestRound>,
+}
+
+pub(crate) struct LatestRound {
+    pub summary: SubmissionSummary,
+    pub check: FileCheck,
+    pub findings: Vec<DecidedFinding>,
+}
+
+/// 每个单位与它的最新一轮（见 [`Latest`]）。只读出各单位最新一轮的检查结果。
+pub(crate) fn latest_rounds(store: &Store) -> Result<Vec<Latest>> {
+    let units = store.desk_units()?;
+    let subs = store.desk_latest_submissions()?;
+    let decisions = store.desk_decisions(None)?;
+    let mut by_unit: HashMap<i64, Vec<Decision>> = HashMap::new();
+    for d in decisions {
+        by_unit.entry(d.unit_id).or_default().push(d);
+    }
+    let latest: HashMap<i64, (i64, &Submission)> =
+        subs.iter().map(|(s, n)| (s.unit_id, (*n, s))).collect();
+    units
+        .into_iter()
+        .map(|unit| {
+            let Some(&(rounds, s)) = latest.get(&unit.id) else {
+                return Ok(Latest {
+                    unit,
+                    rounds: 0,
+                    latest: None,
+                });
+            };
+            let check = check_of(s)?;
+            let findings = decided(
+                &check,
+                by_unit.get(&unit.id).map(Vec::as_slice).unwrap_or(&[]),
+            );
+            Ok(Latest {
+                unit,
+                rounds,
+                latest: Some(LatestRound {
+                    summary: summary(s, &findings),
+                    check,
+                    findings,
+                }),
+            })
+        })
+        .collect()
+}
+
 /// 整个台账：每个单位的最新一轮与状态，还没报送的单位。
 pub fn view(store: &Store) -> Result<DeskView> {
-    let units = store.desk_units()?;
-    let subs = store.desk_submissions(None)?;
-    let decisions = store.desk_decisions(None)?;
-    let mut rows = Vec::with_capacity(units.len());
+    let mut rows = Vec::new();
     let mut missing = Vec::new();
-    for u in units {
-        let mine: Vec<&Submission> = subs.iter().filter(|s| s.unit_id == u.id).collect();
-        let latest = match mine.last() {
-            Some(s) => {
-                let theirs: Vec<Decision> = decisions
-                    .iter()
-                    .filter(|d| d.unit_id == u.id)
-                    .cloned()
-                    .collect();
-                let check = check_of(s)?;
-                Some(summary(s, &decided(&check, &theirs)))
-            }
-            None => None,
-        };
-        let status = latest.as_ref().map_or(DeskStatus::Missing, |l| l.status);
+    for l in latest_rounds(store)? {
+        let latest = l.latest.map(|r| r.summary);
+        let status = latest.as_ref().map_or(DeskStatus::Missing, |s| s.status);
         if status == DeskStatus::Missing {
-            missing.push(u.name.clone());
+            missing.push(l.unit.name.clone());
         }
         rows.push(DeskRow {
-            unit: u,
+            unit: l.unit,
             status,
-            rounds: mine.len() as i64,
+            rounds: l.rounds,
             latest,
         });
     }
     Ok(DeskView { rows, missing })
 }
 
-/// 一个单位第 `round` 轮（为空：最新一轮）的详情，与上一轮的比较。
-pub fn submission(store: &Store, unit_id: i64, round: Option<i64>) -> Result<SubmissionView> {
+/// 一个单位第 `round` 轮（为空：最新一轮）：单位、各轮、这一轮的序号。
+fn rounds_of(
+    store: &Store,
+    unit_id: i64,
+    round: Option<i64>,
+) -> Result<(DeskUnit, Vec<Submission>, usize)> {
     let unit = store
         .desk_units()?
         .into_iter()
@@ -317,6 +360,24 @@ pub fn submission(store: &Store, unit_id: i64, round: Option<i64>) -> Result<Sub
             round.map_or("任何一轮".into(), |r| format!("第 {r} 轮"))
         ))
     })?;
+    Ok((unit, subs, at))
+}
+
+/// 一个单位一轮的报送记录与问题（连同决定），不读文件、不比较（表格视图用）。
+pub(crate) fn round_findings(
+    store: &Store,
+    unit_id: i64,
+    round: Option<i64>,
+) -> Result<(Submission, Vec<DecidedFinding>)> {
+    let (_, mut subs, at) = rounds_of(store, unit_id, round)?;
+    let s = subs.swap_remove(at);
+    let findings = decided(&check_of(&s)?, &store.desk_decisions(Some(unit_id))?);
+    Ok((s, findings))
+}
+
+/// 一个单位第 `round` 轮（为空：最新一轮）的详情，与上一轮的比较。
+pub fn submission(store: &Store, unit_id: i64, round: Option<i64>) -> Result<SubmissionView> {
+    let (unit, subs, at) = rounds_of(store, unit_id, round)?;
     let s = &subs[at];
     let decisions = store.desk_decisions(Some(unit_id))?;
     let check = check_of(s)?;
@@ -434,12 +495,30 @@ pub fn undecide(store: &mut Store, unit_id: i64, rule: &str, place: &str) -> Res
 /// 一个单位最新一轮的《审核意见》（.docx）：采纳的问题逐条编号（按工作表与单元格排列），写到 `path`。
 /// 返回写进去的各段文字。
 pub fn write_letter(store: &Store, unit_id: i64, path: &Path) -> Result<Vec<String>> {
-    let sub = submission(store, unit_id, None)?;
-    let mut accepted: Vec<&DecidedFinding> = sub
-        .findings
-        .iter()
-        .filter(|f| f.decision.as_ref().map(|d| d.verdict) == Some(Verdict::Accept))
-        .collect();
+    let unit = store
+        .desk_units()?
+        .into_iter()
+        .find(|u| u.id == unit_id)
+        .ok_or_else(|| ApiError::Invalid(format!("台账里没有编号为 {unit_id} 的单位。")))?;
+    let s = store
+        .desk_submissions(Some(unit_id))?
+        .pop()
+        .ok_or_else(|| ApiError::Invalid(format!("“{}”没有任何一轮的报送。", unit.name)))?;
+    let check = check_of(&s)?;
+    let findings = decided(&check, &store.desk_decisions(Some(unit_id))?);
+    let round = LatestRound {
+        summary: summary(&s, &findings),
+        check,
+        findings,
+    };
+    let letter = letter_of(&unit, &round, &store.now_utc()?);
+    write_docx(&letter, path)?;
+    Ok(letter.paragraphs())
+}
+
+/// 一个单位最新一轮的审核意见的内容：采纳的问题按工作表、行、列排列。`now` 是落款的时间（UTC）。
+pub(crate) fn letter_of(unit: &DeskUnit, r: &LatestRound, now: &str) -> crate::letter::Letter {
+    let mut accepted: Vec<&DecidedFinding> = r.findings.iter().filter(|f| is_accepted(f)).collect();
     accepted.sort_by(|a, b| {
         let k = |f: &FileFinding| {
             (
@@ -450,12 +529,12 @@ pub fn write_letter(store: &Store, unit_id: i64, path: &Path) -> Result<Vec<Stri
         };
         k(&a.finding).cmp(&k(&b.finding))
     });
-    let letter = crate::letter::Letter {
-        unit: sub.unit.name.clone(),
-        file_name: sub.summary.file_name.clone(),
-        round: sub.summary.round,
-        received: crate::letter::chinese_date(&sub.summary.received),
-        date: crate::letter::chinese_date(&store.now_utc()?),
+    crate::letter::Letter {
+        unit: unit.name.clone(),
+        file_name: r.summary.file_name.clone(),
+        round: r.summary.round,
+        received: crate::letter::chinese_date(&r.summary.received),
+        date: crate::letter::chinese_date(now),
         reviewer: reviewer_name(),
         findings: accepted
             .iter()
@@ -470,17 +549,25 @@ pub fn write_letter(store: &Store, unit_id: i64, path: &Path) -> Result<Vec<Stri
                 suggestion: f.finding.suggestion.clone(),
             })
             .collect(),
-    };
+    }
+}
+
+/// 审核人采纳了这条问题（写进审核意见）。
+pub(crate) fn is_accepted(f: &DecidedFinding) -> bool {
+    f.decision.as_ref().map(|d| d.verdict) == Some(Verdict::Accept)
+}
+
+/// 把审核意见写成 .docx。
+pub(crate) fn write_docx(letter: &crate::letter::Letter, path: &Path) -> Result<()> {
     let bytes = letter
         .to_docx()
         .map_err(|e| ApiError::Invalid(format!("无法生成审核意见：{e}")))?;
-    std::fs::write(path, bytes).map_err(|e| {
+    mulu_core::atomic::write(path, &bytes).map_err(|e| {
         ApiError::Invalid(format!(
             "无法写出“{}”：{e}。请换一个文件夹，或关掉正打开它的程序后重试。",
             path.display()
         ))
-    })?;
-    Ok(letter.paragraphs())
+    })
 }
 
 /// 单元格的列号（`AB12` → 28），排序用。

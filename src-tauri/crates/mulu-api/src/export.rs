@@ -125,7 +125,7 @@ pub fn write(
 }
 
 fn write_text(path: &Path, text: String) -> Result<(), ExportError> {
-    std::fs::write(path, text).map_err(|source| ExportError::Io {
+    mulu_core::atomic::write(path, text.as_bytes()).map_err(|source| ExportError::Io {
         path: path.display().to_string(),
         source,
     })

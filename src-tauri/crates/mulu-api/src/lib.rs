@@ -16,13 +16,17 @@
 //! - [`powers`]：权责清单、公共服务事项清单与目录对照，确认后补充本级特色事项。
 //! - [`portal_check`]：读网站导出的栏目清单，体检（空栏目、不更新的栏目、没有栏目的事项）。
 //! - [`search`]：在全部目录里搜索，按目录归组（哪些单位的目录写了……）。
-//! - [`desk`]：审核台账——县里的单位名单、各单位各轮的报送、对每条问题的决定、两轮的比较。
+//! - [`desk`]：审核台账——县里的单位名单、各单位各轮的报送、对每条问题的决定、两轮的比较；
+//!   [`desk_sheet`]：一轮报送的工作簿照原样显示为表格，有问题的格按程度标出。
+//! - [`desk_report`]：台账的全县汇总——汇总表工作簿、概况（各状态、各领域覆盖率、常见问题）、全部单位的审核意见。
 //!
 //! 界面用的请求与结果类型生成在 `ui/src/bindings/api.ts`（[`codegen`]，`make generate`）。
 
 pub mod adopt;
 pub mod codegen;
 pub mod desk;
+pub mod desk_report;
+pub mod desk_sheet;
 pub mod diff;
 mod error;
 pub mod export;

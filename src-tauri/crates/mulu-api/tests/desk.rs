@@ -260,3 +260,237 @@ fn the_letter_lists_the_accepted_findings() {
     assert!(xml.contains("关于甲镇人民政府政务公开标准目录的审核意见"));
     assert!(xml.contains("1. 社会救助!E4"));
 }
+
+/// 各领域的覆盖情况（只填概况用到的领域名与百分数）。
+fn coverage(domains: &[(&str, f64)]) -> mulu_review::Coverage {
+    mulu_review::Coverage {
+        domains: domains
+            .iter()
+            .map(|(d, p)| mulu_review::DomainCoverage {
+                domain: d.to_string(),
+                data_version: "1".into(),
+                expected: 10,
+                present: 0,
+                not_applicable: 0,
+                missing: vec![],
+                percent: *p,
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+/// 一个有四个单位（各一种状态）的台账：甲镇退回修改（R201 采纳、R302 不采纳），乙镇待审，
+/// 教育体育局通过，丙镇未报送。
+fn county(d: &Path) -> (Store, i64) {
+    let mut s = Store::open_in_memory().unwrap();
+    let units = desk::set_units(
+        &mut s,
+        &listed(&[
+            "甲镇人民政府",
+            "乙镇人民政府",
+            "丙镇人民政府",
+            "某某县教育体育局",
+        ]),
+    )
+    .unwrap();
+    let jia = units[0].id;
+    let repealed = finding("R201-basis-repealed", Severity::Error, "E4");
+    let late = finding("R302-time-limit-too-long", Severity::Error, "F4");
+    let marks = finding("R102-audience-marks", Severity::Warning, "I4");
+    let mut a = checked(
+        d,
+        "甲镇.xlsx",
+        "甲",
+        "某某县甲镇",
+        vec![repealed.clone(), late.clone()],
+    );
+    a.coverage_detail = Some(coverage(&[("社会救助", 80.0), ("养老服务", 50.0)]));
+    let mut b = checked(
+        d,
+        "乙镇.xlsx",
+        "乙",
+        "某某县乙镇",
+        vec![marks.clone(), marks.clone()],
+    );
+    b.coverage_detail = Some(coverage(&[("社会救助", 60.0)]));
+    let c = checked(d, "教育.xlsx", "教", "某某县教育体育局", vec![]);
+    desk::record(&mut s, &[a, b, c]).unwrap();
+    desk::decide(
+        &mut s,
+        jia,
+        &repealed.rule,
+        &repealed.location(),
+        Verdict::Accept,
+        "",
+    )
+    .unwrap();
+    desk::decide(
+        &mut s,
+        jia,
+        &late.rule,
+        &late.location(),
+        Verdict::Waive,
+        "时限已另行公告",
+    )
+    .unwrap();
+    (s, jia)
+}
+
+/// 概况：各状态的单位数、各领域的平均与最低覆盖率、常见规则（不采纳的不计）、今年没有更新的单位。
+#[test]
+fn the_dashboard_counts_the_county() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = county(dir.path());
+    let b = mulu_api::desk_report::dashboard(&s).unwrap();
+    assert_eq!(b.units, 4);
+    let by: Vec<(DeskStatus, usize)> = b.by_status.iter().map(|c| (c.status, c.units)).collect();
+    assert_eq!(
+        by,
+        [
+            (DeskStatus::Missing, 1),
+            (DeskStatus::Returned, 1),
+            (DeskStatus::Pending, 1),
+            (DeskStatus::Passed, 1)
+        ]
+    );
+    let dom: Vec<(&str, usize, f64, f64)> = b
+        .domains
+        .iter()
+        .map(|d| (d.domain.as_str(), d.units, d.average, d.lowest))
+        .collect();
+    assert_eq!(
+        dom,
+        [("养老服务", 1, 50.0, 50.0), ("社会救助", 2, 70.0, 60.0)]
+    );
+    let rules: Vec<(&str, usize, usize)> = b
+        .rules
+        .iter()
+        .map(|r| (r.rule.as_str(), r.findings, r.units))
+        .collect();
+    // R102 两条（一个单位），R201 一条；R302 不采纳，不计。
+    assert_eq!(
+        rules,
+        [("R102-audience-marks", 2, 1), ("R201-basis-repealed", 1, 1)]
+    );
+    assert_eq!(b.rules[0].title, "公开对象没有勾选或两项都勾");
+    // 今年收到的都算更新了，只剩没报送的丙镇；明年看，四个单位都没更新。
+    let stale: Vec<&str> = b.stale.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(stale, ["丙镇人民政府"]);
+    assert_eq!(b.stale[0].last_received, None);
+    let next = mulu_api::desk_report::dashboard_in(&s, b.year + 1).unwrap();
+    assert_eq!(next.stale.len(), 4);
+    assert_eq!(
+        next.stale[0].last_received.as_deref().map(str::len),
+        Some(10)
+    );
+}
+
+/// 全县汇总表：用 calamine 读回各表的每一格。
+#[test]
+fn the_summary_workbook_reads_back() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = county(dir.path());
+    let out = dir.path().join("全县汇总.xlsx");
+    let done = mulu_api::desk_report::write_summary(&s, &out).unwrap();
+    assert_eq!((done.units, done.missing), (4, 1));
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(wb.sheet_names(), ["各单位状态", "未报送", "按状态"]);
+    let text = |d: &Data| match d {
+        Data::String(s) => s.clone(),
+        Data::Float(f) => format!("{f}"),
+        Data::Empty => String::new(),
+        other => format!("{other:?}"),
+    };
+    let rows = |wb: &mut Xlsx<_>, name: &str| -> Vec<Vec<String>> {
+        wb.worksheet_range(name)
+            .unwrap()
+            .rows()
+            .map(|r| r.iter().map(text).collect())
+            .collect()
+    };
+    let status = rows(&mut wb, "各单位状态");
+    assert_eq!(status[0], mulu_api::desk_report::SUMMARY_COLUMNS);
+    let today = s.now_utc().unwrap()[..10].to_string();
+    assert_eq!(
+        status[1],
+        [
+            "1",
+            "甲镇人民政府",
+            "乡镇",
+            "退回修改",
+            "1",
+            today.as_str(),
+            "甲镇.xlsx",
+            "1",
+            "0",
+            "1",
+            "75"
+        ]
+    );
+    assert_eq!(
+        status[2][3..=9],
+        ["待审", "1", today.as_str(), "乙镇.xlsx", "0", "2", "0"]
+    );
+    assert_eq!(status[3][..4], ["3", "丙镇人民政府", "乡镇", "未报送"]);
+    assert!(
+        status[3][4..].iter().all(String::is_empty),
+        "{:?}",
+        status[3]
+    );
+    assert_eq!(status[4][1..4], ["某某县教育体育局", "县级部门", "通过"]);
+    assert_eq!(status.len(), 5);
+    assert_eq!(
+        rows(&mut wb, "未报送"),
+        [
+            vec!["序号", "单位", "类型"],
+            vec!["1", "丙镇人民政府", "乡镇"]
+        ]
+    );
+    assert_eq!(
+        rows(&mut wb, "按状态"),
+        [
+            ["状态", "单位数"],
+            ["未报送", "1"],
+            ["退回修改", "1"],
+            ["待审", "1"],
+            ["通过", "1"],
+            ["合计", "4"]
+        ]
+    );
+    // 还没有名单时报错，说明该做什么。
+    let empty = Store::open_in_memory().unwrap();
+    let e = mulu_api::desk_report::write_summary(&empty, &out).unwrap_err();
+    assert!(e.to_string().contains("单位名单"), "{e}");
+}
+
+/// 全部单位的审核意见：只为最新一轮有采纳问题的单位写，每写完一个报一次进度。
+#[test]
+fn letters_for_every_unit_with_accepted_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = county(dir.path());
+    let out = dir.path().join("意见");
+    let mut seen = Vec::new();
+    let written = mulu_api::desk_report::write_all_letters(&s, &out, |p| {
+        seen.push((p.done, p.total, p.unit))
+    })
+    .unwrap();
+    assert_eq!(seen, [(1, 1, "甲镇人民政府".to_string())]);
+    assert_eq!(written.len(), 1);
+    assert_eq!(written[0].accepted, 1);
+    let path = out.join("甲镇人民政府审核意见.docx");
+    assert_eq!(
+        written[0].path.as_deref(),
+        Some(path.display().to_string().as_str())
+    );
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("1. 社会救助!E4"));
+    assert!(!xml.contains("F4"), "不采纳的问题不列");
+    assert_eq!(
+        mulu_api::desk_report::letter_file_name("a/b:c"),
+        "a_b_c审核意见.docx"
+    );
+}

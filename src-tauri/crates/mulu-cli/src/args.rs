@@ -67,7 +67,7 @@ pub enum Command {
     /// 审核：检查工作簿（文件或文件夹，可多个），逐格列出问题；可写汇总表与批注工作簿
     #[command(
         help_template = HELP_TEMPLATE,
-        after_help = "示例：\n  mulu check 某某镇目录.xlsx\n  mulu check 收到的目录/ --summary 汇总.xlsx --annotate 批注/\n  mulu check 收到的目录/ --units 单位名单.xlsx   每个单位的状态与未报送的单位\n\n--units 与 --json 一起用时输出一个对象：files（各文件，同不带 --units 时的数组）、units（名单上每个单位：name、kind、files、status）、unmatched（配不上单位的文件）。\n退出码：0 没有错误；1 有错误；2 有文件读不了。规则见 docs/rules.md。"
+        after_help = "示例：\n  mulu check 某某镇目录.xlsx\n  mulu check 收到的目录/ --summary 汇总.xlsx --annotate 批注/\n  mulu check 收到的目录/ --units 单位名单.xlsx   每个单位的状态与未报送的单位\n\n--units 与 --json 一起用时输出一个对象：files（各文件，同不带 --units 时的数组）、units（名单上每个单位：name、kind、files、status）、unmatched（配不上单位的文件）。\n--summary 是这一次检查的汇总表（每个文件一行）；全县各单位的状态（含各轮与审核人的采纳、不采纳）记在审核台账里，汇总表用 mulu desk summary --xlsx OUT.xlsx 写（见 mulu desk --help）。\n退出码：0 没有错误；1 有错误；2 有文件读不了。规则见 docs/rules.md。"
     )]
     Check(CheckArgs),
     /// 版本比对：两个版本的目录（两个文件，或库里的两个目录编号）之间的新增、删除与改动
@@ -121,6 +121,14 @@ pub enum Command {
         after_help = "示例：\n  mulu powers check 1 权责清单.xlsx\n  mulu powers check 1 权责清单.xlsx --add 1 3    把第 1、3 项建议补充为本级特色事项\n\n说明见 docs/linkage.md。"
     )]
     Powers(PowersCommand),
+    /// 审核台账（与桌面程序「审核工作台 → 台账」共用数据库）：换上单位名单、检查并记下报送、写全县汇总表与各单位的审核意见
+    #[command(
+        subcommand,
+        help_template = HELP_TEMPLATE,
+        subcommand_value_name = "命令",
+        after_help = "示例：\n  mulu desk units 单位名单.xlsx                换上县里的报送单位名单\n  mulu desk record 收到的目录/                 检查并按单位记下（内容不同的文件是新的一轮）\n  mulu desk status                             每个单位的状态与还没报送的单位\n  mulu desk summary --xlsx 全县汇总.xlsx       全县汇总表（各单位状态、未报送、按状态）\n  mulu desk letters --dir 审核意见/            为有采纳问题的每个单位写一份审核意见（.docx）\n\n对每条问题的采纳、不采纳在桌面程序里做；说明见 docs/review.md。"
+    )]
+    Desk(DeskCommand),
     // 新的子命令加在这一行之上（每个命令一个 cmd/ 模块）。
 }
 
@@ -322,9 +330,9 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct WorkerArgs {
-    /// 读取选项与指引（JSON，`mulu_review::isolate::WorkerInput`）
+    /// 读取选项与指引（JSON，`mulu_review::isolate::WorkerInput`；check、annotate 必须给出）
     #[arg(long, value_name = "FILE")]
-    pub input: PathBuf,
+    pub input: Option<PathBuf>,
     /// 本进程的地址空间上限（MB；只在 Linux 等 Unix 上生效）
     #[arg(long, value_name = "MB")]
     pub memory_mb: Option<u64>,
@@ -350,6 +358,16 @@ pub enum WorkerJob {
         /// 批注工作簿写到这个文件夹
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+    },
+    /// 读一张表照原样供显示（输出 `mulu_review::sheet::SheetRead`）
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Sheet {
+        /// 要读的文件
+        #[arg(value_name = "FILE")]
+        path: PathBuf,
+        /// 表名（不给：第一张认得出目录表头的表）
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
 }
 
@@ -563,4 +581,43 @@ mod tests {
             "用法：mulu export [选项] <命令>\n\n选项：\n  --x <A>  说明 [默认：乡级]\n参数：\n"
         );
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DeskCommand {
+    /// 换上县里的报送单位名单（工作簿，格式同 mulu check --units）；名单上没有了的单位连同其报送与决定一起删去
+    #[command(help_template = HELP_TEMPLATE)]
+    Units {
+        /// 单位名单工作簿
+        #[arg(value_name = "UNITS.xlsx")]
+        file: PathBuf,
+    },
+    /// 检查工作簿（文件或文件夹，同 mulu check）并按标题里的单位名记到台账：同一单位内容相同的文件更新那一轮，不同的是新的一轮
+    #[command(help_template = HELP_TEMPLATE)]
+    Record {
+        /// 要检查的工作簿（.xlsx/.xls）或文件夹，可写多个
+        #[arg(value_name = "PATH", required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
+    },
+    /// 台账：每个单位的状态、最新轮次、收到日期、错误与警告（不采纳的不计），还没报送的单位
+    #[command(help_template = HELP_TEMPLATE)]
+    Status {
+        /// 以 JSON 输出（rows：各单位；missing：还没报送的单位）
+        #[arg(long)]
+        json: bool,
+    },
+    /// 写全县汇总表工作簿：表“各单位状态”（序号、单位、类型、状态、最新轮次、收到日期、文件、错误、警告、不采纳、覆盖率）、“未报送”“按状态”
+    #[command(help_template = HELP_TEMPLATE)]
+    Summary {
+        /// 输出的工作簿（.xlsx）
+        #[arg(long, value_name = "OUT.xlsx", required = true)]
+        xlsx: PathBuf,
+    },
+    /// 为最新一轮有“采纳”问题的每个单位写一份《审核意见》（〈单位〉审核意见.docx）到文件夹（不存在时创建）
+    #[command(help_template = HELP_TEMPLATE)]
+    Letters {
+        /// 存放审核意见的文件夹
+        #[arg(long, value_name = "DIR", required = true)]
+        dir: PathBuf,
+    },
 }

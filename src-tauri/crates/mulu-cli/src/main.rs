@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Command::Worker(a) => cmd::worker::run(a),
         Command::Columns(c) => cmd::columns::run(&db, c),
         Command::Powers(c) => cmd::powers::run(&db, c),
+        Command::Desk(c) => cmd::desk::run(&db, c),
     };
     match result {
         Ok(code) => code,

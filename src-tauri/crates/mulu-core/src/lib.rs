@@ -19,6 +19,7 @@
 //! # Ok::<(), mulu_core::store::StoreError>(())
 //! ```
 
+pub mod atomic;
 pub mod cellref;
 pub mod codegen;
 pub mod guideline;

@@ -131,7 +131,7 @@ pub fn write_columns(
     } else {
         columns_xlsx_bytes(title, tree, items)?
     };
-    std::fs::write(path, bytes).map_err(|source| ExportError::Io {
+    mulu_core::atomic::write(path, &bytes).map_err(|source| ExportError::Io {
         path: path.display().to_string(),
         source,
     })

@@ -70,6 +70,13 @@ pub enum ImportError {
     #[error("在“{path}”的工作表（{sheets}）中没有找到目录表格：需要一行包含“公开事项/一级事项”“公开内容”“公开依据”“公开时限”等栏名的表头。")]
     NoTable { path: PathBuf, sheets: String },
 
+    #[error("“{path}”里没有名为“{sheet}”的工作表（有：{sheets}）。文件可能在检查之后改动过，请重新检查。")]
+    NoSheet {
+        path: PathBuf,
+        sheet: String,
+        sheets: String,
+    },
+
     #[error("在“{path}”中没有找到单位名单：需要一栏名为“单位名称”（或“单位”“名称”）的表头，其下每行一个单位；没有表头时取第一张表的 A 栏。")]
     NoUnits { path: PathBuf },
 }

@@ -79,22 +79,7 @@ pub struct SheetCells {
 /// 只读 Excel 工作簿；Word 文档等给出错误。
 pub fn read_sheet_cells(path: &Path, opts: &ReadOptions) -> Result<Vec<SheetCells>, ImportError> {
     guarded(path, || {
-        let bytes = workbook::read_file(path, opts)?;
-        match docx::sniff(path, &bytes) {
-            docx::Format::Workbook => {}
-            docx::Format::Docx => {
-                return Err(ImportError::NotAWorkbook {
-                    path: path.to_path_buf(),
-                })
-            }
-            docx::Format::Unsupported(kind) => {
-                return Err(ImportError::Unsupported {
-                    path: path.to_path_buf(),
-                    kind,
-                })
-            }
-        }
-        let mut book = workbook::open_bytes(path, bytes, opts)?;
+        let mut book = open_excel(path, opts)?;
         let mut out = Vec::new();
         for name in book.sheet_names() {
             if name == roundtrip::SHEET {
@@ -112,6 +97,107 @@ pub fn read_sheet_cells(path: &Path, opts: &ReadOptions) -> Result<Vec<SheetCell
         }
         Ok(out)
     })
+}
+
+/// 一张表供显示（审核工作台的表格视图）：工作簿的全部表名，这张表照原样的文字、合并区域与表头所在的行。
+#[derive(Debug, Clone)]
+pub struct SheetView {
+    /// 全部工作表（往返数据表 `_mulu` 除外），按工作簿里的顺序。
+    pub sheets: Vec<String>,
+    pub name: String,
+    /// 行数、列数（到最后一个有内容或合并的格）。
+    pub height: u32,
+    pub width: u32,
+    /// 有文字的格（合并区域只有左上角）：（行，列，文字），行列从 0 起，按行列顺序。
+    pub cells: Vec<(u32, u32, String)>,
+    /// 合并区域：（左上角，右下角）。
+    pub merges: Vec<((u32, u32), (u32, u32))>,
+    /// 认出的目录表头：（第一行，行数——1 或 2）。
+    pub headers: Vec<(u32, u32)>,
+}
+
+/// 读一张表供显示，与导入相同的上限与读法（见 [`read_sheet_cells`]）。`sheet` 为空时取第一张认得出
+/// 目录表头的表（都认不出时取第一张表）；给出的表名不在工作簿里时报错。只读 Excel 工作簿。
+pub fn read_sheet_view(
+    path: &Path,
+    opts: &ReadOptions,
+    sheet: Option<&str>,
+) -> Result<SheetView, ImportError> {
+    guarded(path, || {
+        let mut book = open_excel(path, opts)?;
+        let sheets: Vec<String> = book
+            .sheet_names()
+            .into_iter()
+            .filter(|n| n != roundtrip::SHEET)
+            .collect();
+        let view = |grid: grid::Grid, headers: Vec<(u32, u32)>| SheetView {
+            sheets: sheets.clone(),
+            name: grid.name.clone(),
+            height: grid.height(),
+            width: grid.width(),
+            cells: grid
+                .own_cells()
+                .map(|(r, c, t)| (r, c, t.to_string()))
+                .collect(),
+            merges: grid.merges(),
+            headers,
+        };
+        if let Some(name) = sheet {
+            if !sheets.iter().any(|n| n == name) {
+                return Err(ImportError::NoSheet {
+                    path: path.to_path_buf(),
+                    sheet: name.to_string(),
+                    sheets: sheets.join("、"),
+                });
+            }
+            let grid = workbook::sheet_grid(&mut book, path, name, opts)?;
+            let headers = header_rows(&grid);
+            return Ok(view(grid, headers));
+        }
+        let mut first = None;
+        for name in &sheets {
+            let grid = workbook::sheet_grid(&mut book, path, name, opts)?;
+            let headers = header_rows(&grid);
+            if !headers.is_empty() {
+                return Ok(view(grid, headers));
+            }
+            if first.is_none() {
+                first = Some(grid);
+            }
+        }
+        match first {
+            Some(grid) => Ok(view(grid, Vec::new())),
+            None => Err(ImportError::Empty {
+                path: path.to_path_buf(),
+            }),
+        }
+    })
+}
+
+/// 一张表里各目录表头所在的行：（第一行，行数）。从上往下找，每个表头之后接着找下一个（只扫一遍）。
+fn header_rows(grid: &grid::Grid) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(h) = header::find(grid, from) {
+        out.push((h.first_row, h.rows));
+        from = h.data_start();
+    }
+    out
+}
+
+/// 打开 Excel 工作簿（与导入相同的上限）；Word 文档等给出错误。
+fn open_excel(path: &Path, opts: &ReadOptions) -> Result<workbook::Book, ImportError> {
+    let bytes = workbook::read_file(path, opts)?;
+    match docx::sniff(path, &bytes) {
+        docx::Format::Workbook => workbook::open_bytes(path, bytes, opts),
+        docx::Format::Docx => Err(ImportError::NotAWorkbook {
+            path: path.to_path_buf(),
+        }),
+        docx::Format::Unsupported(kind) => Err(ImportError::Unsupported {
+            path: path.to_path_buf(),
+            kind,
+        }),
+    }
 }
 
 fn into_preview(file: String, tables: Tables) -> ImportPreview {

@@ -286,6 +286,13 @@ fn xlsx_grid(
                     return Err(SheetError::Grid(GridError::Cells(opts.max_sheet_cells)));
                 }
                 let (r, c) = cell.pos;
+                // The size this cell would make the grid, checked before anything is allocated: a cell
+                // reference such as A1200000000 must not reserve gigabytes (found by the mutation fuzzer).
+                let (rows, cols) = cells.size();
+                let (rows, cols) = (rows.max(u64::from(r) + 1), cols.max(u64::from(c) + 1));
+                if rows.saturating_mul(cols) > opts.max_sheet_cells {
+                    return Err(SheetError::Import(too_large(name, rows, cols, opts)));
+                }
                 let no_value = match &cell.value {
                     DataRef::Empty => true,
                     DataRef::String(t) => t.is_empty(),

@@ -46,7 +46,8 @@ fn error_kind(e: &ImportError) -> &'static str {
         ImportError::Empty { .. } => "empty",
         ImportError::NoTable { .. }
         | ImportError::WordNoTable { .. }
-        | ImportError::NoUnits { .. } => "no_table",
+        | ImportError::NoUnits { .. }
+        | ImportError::NoSheet { .. } => "no_table",
         ImportError::Unsupported { .. } => "unsupported",
         ImportError::Malformed { .. } | ImportError::Listing { .. } => "malformed",
         ImportError::TooLarge { .. }

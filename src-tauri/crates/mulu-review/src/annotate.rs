@@ -18,8 +18,8 @@ pub const FINDINGS_SHEET: &str = "审核意见";
 
 /// 读 `source`，按 `report` 写出批注工作簿到 `out`。
 pub fn write_annotated(source: &Path, report: &Report, out: &Path) -> Result<(), ReviewError> {
-    let mut wb = annotated_workbook(source, report)?;
-    wb.save(out).map_err(|e| ReviewError::Write {
+    let bytes = annotated_bytes(source, report)?;
+    mulu_core::atomic::write(out, &bytes).map_err(|e| ReviewError::Write {
         path: out.display().to_string(),
         detail: e.to_string(),
     })

@@ -10,6 +10,7 @@ use crate::desk::{DeskStatus, UnitMatch, UnitStatus, UnitsCheck};
 use crate::diff::{CatalogDiff, ChangedEntry, DiffItem, FieldChange};
 use crate::portal::{PortalReport, PortalRow};
 use crate::powers::{Power, PowerMatch, PowerSuggestion, PowersReport};
+use crate::sheet::{SheetGrid, SheetHeader, SheetMerge};
 use crate::{Coverage, DomainCoverage, Finding, ItemRef, Report, SeverityCounts};
 
 /// 前端用的审核类型（由 ts-rs 生成）；`Severity` 与 `Field` 来自 `core.ts`。
@@ -20,6 +21,7 @@ pub fn typescript_bindings() -> String {
         AnnotatedFile,
         BatchProgress, DeskStatus, UnitMatch, UnitStatus, UnitsCheck, DiffItem, FieldChange, ChangedEntry,
         CatalogDiff, PortalRow, PortalReport, Power, PowerMatch, PowerSuggestion, PowersReport,
+        SheetMerge, SheetHeader, SheetGrid,
     );
     let mut labels = String::from("/** 字段的中文名称（官方表头）。 */\nexport const FIELD_LABELS: Record<Field, string> = {\n");
     for f in Field::ALL {

@@ -17,6 +17,7 @@ use mulu_core::guideline::GuidelineDomain;
 use mulu_import::{KnownDomain, ReadOptions};
 use serde::{Deserialize, Serialize};
 
+use crate::sheet::{SheetGrid, SheetRead};
 use crate::{AnnotatedFile, BatchProgress, FileCheck};
 
 /// 一个文件的默认时限。正常的目录工作簿读、查、写批注都在一两秒内。
@@ -108,18 +109,21 @@ pub enum WorkerFailure {
     Failed(String),
 }
 
-/// 在子进程里跑一次 `mulu worker`，返回它在标准输出写的 JSON。
+/// 在子进程里跑一次 `mulu worker`，返回它在标准输出写的 JSON。`input`：读取选项与指引的文件
+/// （只读表格、不审核时不需要）。
 fn run_worker<T: serde::de::DeserializeOwned>(
     iso: &Isolation,
-    input: &Path,
+    input: Option<&Path>,
     args: &[&std::ffi::OsStr],
     cancel: &Cancel,
 ) -> Result<T, WorkerFailure> {
     let failed = |s: String| Err(WorkerFailure::Failed(s));
-    let mut child = match Command::new(&iso.exe)
-        .arg("worker")
-        .arg("--input")
-        .arg(input)
+    let mut cmd = Command::new(&iso.exe);
+    cmd.arg("worker");
+    if let Some(input) = input {
+        cmd.arg("--input").arg(input);
+    }
+    let mut child = match cmd
         .arg("--memory-mb")
         .arg(iso.memory_mb.to_string())
         .args(args)
@@ -227,7 +231,12 @@ pub fn check_isolated(
     path: &Path,
     cancel: &Cancel,
 ) -> Option<FileCheck> {
-    match run_worker(iso, input, &["check".as_ref(), path.as_os_str()], cancel) {
+    match run_worker(
+        iso,
+        Some(input),
+        &["check".as_ref(), path.as_os_str()],
+        cancel,
+    ) {
         Ok(c) => Some(c),
         Err(WorkerFailure::Cancelled) => None,
         Err(WorkerFailure::Failed(why)) => {
@@ -245,7 +254,7 @@ pub fn annotate_isolated(
     cancel: &Cancel,
 ) -> Option<AnnotatedFile> {
     let args = ["annotate".as_ref(), path.as_os_str(), dir.as_os_str()];
-    match run_worker(iso, input, &args, cancel) {
+    match run_worker(iso, Some(input), &args, cancel) {
         Ok(a) => Some(a),
         Err(WorkerFailure::Cancelled) => None,
         Err(WorkerFailure::Failed(why)) => Some(AnnotatedFile {
@@ -253,6 +262,28 @@ pub fn annotate_isolated(
             output: None,
             failure: Some(why),
         }),
+    }
+}
+
+/// 在子进程里读一张表供显示（同 [`crate::sheet::read_sheet_grid`]）。子进程异常结束、超时时
+/// 返回原因（中文句子）。
+pub fn sheet_isolated(
+    iso: &Isolation,
+    path: &Path,
+    sheet: Option<&str>,
+    cancel: &Cancel,
+) -> Result<SheetGrid, WorkerFailure> {
+    let mut args = vec!["sheet".as_ref(), path.as_os_str()];
+    if let Some(name) = sheet {
+        args.push("--sheet".as_ref());
+        args.push(name.as_ref());
+    }
+    let read: SheetRead = run_worker(iso, None, &args, cancel)?;
+    match (read.grid, read.error) {
+        (Some(g), _) => Ok(g),
+        (None, why) => Err(WorkerFailure::Failed(
+            why.unwrap_or_else(|| "读取这个文件的进程没有给出结果".into()),
+        )),
     }
 }
 
@@ -306,7 +337,8 @@ mod tests {
         std::fs::write(
             &exe,
             r#"#!/bin/sh
-# 参数：worker --input F --memory-mb N check PATH
+# 参数：worker --input F --memory-mb N check PATH；worker --memory-mb N sheet PATH
+[ "$2" = "--input" ] || { shift 3; printf '{"grid":null,"error":"%s"}' "$*"; exit 0; }
 case "$7" in
   *abort*) kill -ABRT $$ ;;
   *hang*) exec sleep 30 ;;
@@ -363,6 +395,19 @@ esac
         assert!(why[3].contains("结果无法解析"), "{}", why[3]);
         assert_eq!(why[4], "假的");
         assert_eq!(out[4].path, "b.xlsx");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_sheet_read_sends_no_input_file_and_passes_the_sheet_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let iso = fake_worker(dir.path());
+        let cancel = Cancel::default();
+        let e = sheet_isolated(&iso, Path::new("a.xlsx"), Some("社会救助"), &cancel).unwrap_err();
+        assert_eq!(
+            e,
+            WorkerFailure::Failed("sheet a.xlsx --sheet 社会救助".into())
+        );
     }
 
     #[cfg(unix)]

@@ -77,6 +77,7 @@ pub mod portal;
 pub mod powers;
 mod report;
 pub mod rules;
+pub mod sheet;
 mod summary;
 
 pub use annotate::{annotated_bytes, write_annotated};
@@ -92,6 +93,7 @@ pub use rules::catalog::{rule, RuleInfo, RULES};
 pub use rules::{
     builtin_repealed, classify_time_limit, parse_repealed, RepealedStatus, RepealedText, TimeLimit,
 };
+pub use sheet::{read_sheet_grid, SheetGrid, SheetHeader, SheetMerge};
 pub use summary::{write_summary, SummaryRow};
 
 /// 对一份目录执行全部规则。问题按工作表、行、列排序（库里的目录按领域、事项顺序、字段）。

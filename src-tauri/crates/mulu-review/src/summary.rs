@@ -94,5 +94,9 @@ pub fn write_summary(rows: &[SummaryRow], out: &Path) -> Result<(), ReviewError>
     if !rows.is_empty() {
         ws.autofilter(0, 0, rows.len() as u32, 8).map_err(err)?;
     }
-    wb.save(out).map_err(err)
+    let bytes = wb.save_to_buffer().map_err(err)?;
+    mulu_core::atomic::write(out, &bytes).map_err(|e| ReviewError::Write {
+        path: out.display().to_string(),
+        detail: e.to_string(),
+    })
 }

@@ -115,7 +115,7 @@ pub fn run(db: &Path, a: CheckArgs) -> Result<ExitCode> {
 }
 
 /// 展开文件夹（含子文件夹），只取 .xlsx/.xls，跳过 Excel/WPS 的临时文件（`~$`）；按路径排序。
-fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -157,7 +157,7 @@ fn is_workbook(p: &Path) -> bool {
 }
 
 /// 读、审核一个文件（[`mulu_review::check_workbook`]，与桌面程序的审核工作台相同），需要时写批注工作簿。
-fn check_file(
+pub(crate) fn check_file(
     path: &Path,
     opts: &mulu_import::ReadOptions,
     guidelines: &[GuidelineDomain],

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod catalog;
 pub mod check;
 pub mod columns;
+pub mod desk;
 pub mod diff;
 pub mod export;
 pub mod guidelines;

@@ -6,7 +6,7 @@
 //! `serde_json` 紧凑序列化，字段按类型声明的顺序）求的 SHA-256。读入时按读到的数据重新求一遍，
 //! 不符即拒绝：内容在生成后被改过，或文件已损坏。文件大小有上限（[`MAX_PACK_BYTES`]）。
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -122,21 +122,9 @@ impl GuidelinePack {
             path: path.to_path_buf(),
             source,
         };
-        let text = serde_json::to_vec_pretty(self).map_err(|e| write_err(e.into()))?;
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".part");
-        let tmp = PathBuf::from(tmp);
-        let result = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&text)?;
-            f.write_all(b"\n")?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, path)
-        })();
-        if let Err(e) = result {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(write_err(e));
-        }
+        let mut text = serde_json::to_vec_pretty(self).map_err(|e| write_err(e.into()))?;
+        text.push(b'\n');
+        crate::atomic::write(path, &text).map_err(write_err)?;
         Ok(())
     }
 

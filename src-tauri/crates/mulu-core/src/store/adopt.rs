@@ -20,20 +20,35 @@ impl Store {
         domain: &str,
         items: Option<&[String]>,
     ) -> Result<AdoptOutcome> {
+        let mut all = self.adopt_domains(catalog_id, &[domain], items)?;
+        Ok(all.pop().unwrap_or_default())
+    }
+
+    /// 把几个领域的指引事项一起采用到目录，**一个事务**：中途出错或被结束时一个领域也不采用。
+    /// 每个领域一个结果（顺序同 `domains`）；`items` 同 [`adopt_domain`](Self::adopt_domain)。
+    pub fn adopt_domains(
+        &mut self,
+        catalog_id: i64,
+        domains: &[&str],
+        items: Option<&[String]>,
+    ) -> Result<Vec<AdoptOutcome>> {
         self.get_catalog(catalog_id)?;
-        let g = self.guideline_domain(domain, None)?;
-        if let Some(ids) = items {
-            if let Some(missing) = ids.iter().find(|id| !g.items.iter().any(|i| &i.id == *id)) {
-                return Err(StoreError::Invalid(format!(
-                    "“{}”领域的指引里没有编号为 {missing} 的事项，请刷新指引库后重新选择。",
-                    g.name
-                )));
+        let mut guidelines = Vec::with_capacity(domains.len());
+        for domain in domains {
+            let g = self.guideline_domain(domain, None)?;
+            if let Some(ids) = items {
+                if let Some(missing) = ids.iter().find(|id| !g.items.iter().any(|i| &i.id == *id)) {
+                    return Err(StoreError::Invalid(format!(
+                        "“{}”领域的指引里没有编号为 {missing} 的事项，请刷新指引库后重新选择。",
+                        g.name
+                    )));
+                }
             }
+            guidelines.push(g);
         }
         let tx = super::write_tx(&mut self.conn)?;
         super::history::label(&self.history, "采用指引");
         touch(&tx, catalog_id)?;
-        ensure_domain(&tx, catalog_id, &g.name)?;
         let adopted: Vec<String> = {
             let mut st = tx.prepare_cached(
                 "SELECT guideline_item_id FROM items WHERE catalog_id = ?1 AND guideline_item_id IS NOT NULL",
@@ -43,37 +58,42 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?;
             v
         };
-        let mut pos = next_position(&tx, catalog_id, &g.name)?;
-        let mut outcome = AdoptOutcome {
-            added: 0,
-            truncated: Vec::new(),
-        };
-        for gi in &g.items {
-            let wanted = items.is_none_or(|ids| ids.contains(&gi.id));
-            if !wanted || adopted.contains(&gi.id) {
-                continue;
-            }
-            let provenance = Provenance::Guideline {
-                guideline_item_id: gi.id.clone(),
-                data_version: g.data_version.clone(),
-                modified: false,
+        let mut outcomes = Vec::with_capacity(guidelines.len());
+        for g in &guidelines {
+            ensure_domain(&tx, catalog_id, &g.name)?;
+            let mut pos = next_position(&tx, catalog_id, &g.name)?;
+            let mut outcome = AdoptOutcome {
+                added: 0,
+                truncated: Vec::new(),
             };
-            insert(
-                &tx,
-                None,
-                catalog_id,
-                pos,
-                &gi.to_fields(&g.name),
-                &provenance,
-            )?;
-            pos += 1;
-            outcome.added += 1;
-            if !gi.truncated.is_empty() {
-                outcome.truncated.push(gi.id.clone());
+            for gi in &g.items {
+                let wanted = items.is_none_or(|ids| ids.contains(&gi.id));
+                if !wanted || adopted.contains(&gi.id) {
+                    continue;
+                }
+                let provenance = Provenance::Guideline {
+                    guideline_item_id: gi.id.clone(),
+                    data_version: g.data_version.clone(),
+                    modified: false,
+                };
+                insert(
+                    &tx,
+                    None,
+                    catalog_id,
+                    pos,
+                    &gi.to_fields(&g.name),
+                    &provenance,
+                )?;
+                pos += 1;
+                outcome.added += 1;
+                if !gi.truncated.is_empty() {
+                    outcome.truncated.push(gi.id.clone());
+                }
             }
+            outcomes.push(outcome);
         }
         tx.commit()?;
-        Ok(outcome)
+        Ok(outcomes)
     }
 
     /// 把目录复制为同一单位的另一年度（年度动态调整的起点）：事项、来源、顺序、

@@ -216,22 +216,48 @@ pub(crate) fn write_backup(
     let dir = backup_dir(db_path);
     std::fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "创建备份文件夹", e))?;
     let stamp = stamp(conn)?;
+    remove_stale_parts(&dir);
     // 另一个进程（桌面程序与 `mulu` 同时打开）可能在同一秒写同名备份：名字被占了就换下一个序号再写。
+    // 先写成 `….db.part`，写完整了才链接成正式的名字：写到一半被结束时，留下的只是 `.part`（不会被列为备份，
+    // 下次备份时清掉），不会有半个备份混在列表里、把好的旧备份轮换掉。
     let mut attempt = 0;
     let file = loop {
         let file = next_name(&dir, db_path, &stamp, kind)?;
-        let target = file.to_str().ok_or_else(|| {
+        let part = PathBuf::from(format!("{}.part", file.display()));
+        let target = part.to_str().ok_or_else(|| {
             StoreError::Backup(format!("备份路径“{}”含有无法处理的字符。", file.display()))
         })?;
+        let taken = |e: &dyn std::fmt::Display| e.to_string().contains("already exists");
         match conn.execute("VACUUM INTO ?1", [target]) {
-            Ok(_) => break file,
+            Ok(_) => {}
             // SQLite 不覆盖已有文件（“output file already exists”）：只有这种情况换名重试。
-            Err(e) if attempt < 5 && e.to_string().contains("already exists") => attempt += 1,
+            Err(e) if attempt < 5 && taken(&e) => {
+                attempt += 1;
+                continue;
+            }
             Err(e) => {
+                let _ = std::fs::remove_file(&part);
                 return Err(StoreError::Backup(format!(
                     "写备份“{}”失败：{e}。数据库未被改动。",
                     file.display()
-                )))
+                )));
+            }
+        }
+        // 链接不覆盖已有的文件（改名会覆盖）；文件系统不支持链接时改名。
+        let placed = match std::fs::hard_link(&part, &file) {
+            Ok(()) => std::fs::remove_file(&part),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+            Err(_) => std::fs::rename(&part, &file),
+        };
+        match placed {
+            Ok(()) => break file,
+            Err(e) if attempt < 5 && e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let _ = std::fs::remove_file(&part);
+                attempt += 1;
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&part);
+                return Err(io_error(&file, "写备份", e));
             }
         }
     };
@@ -246,14 +272,48 @@ pub(crate) fn write_backup(
     })
 }
 
+/// 清掉一小时以前被中断的备份留下的 `.part`（更新的可能正由另一个进程在写）。
+fn remove_stale_parts(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    for e in entries.flatten() {
+        let p = e.path();
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > hour);
+        if stale && p.extension().is_some_and(|x| x == "part") {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}
+
 /// 这一秒这一缘由的下一份备份的文件名。同一秒内的第 N 份带后缀 `-N`：取已有的最大序号加一
 /// （不补空位——轮换删掉的旧名不再复用，否则新备份会排在同一秒的旧备份之后而被当成最旧的）。
 fn next_name(dir: &Path, db_path: &Path, stamp: &str, kind: BackupKind) -> Result<PathBuf> {
     let prefix = format!("mulu-{stamp}-{}", kind.code());
+    // 正在写的（`.part`，另一个进程同一秒的备份）也占着名字。
+    let writing: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                .filter_map(|n| n.strip_suffix(".part").map(str::to_string))
+                .filter(|n| {
+                    n.starts_with(&prefix) && parse_name(Path::new(n)).map(|x| x.0) == Some(kind)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let last = list_backups(db_path)?
         .iter()
         .filter(|b| b.kind == kind && file_name(&b.file).starts_with(&prefix))
         .map(|b| same_second_seq(&b.file))
+        .chain(writing.iter().map(|n| same_second_seq(n)))
         .max();
     Ok(match last {
         None => dir.join(format!("{prefix}.db")),

@@ -218,6 +218,20 @@ impl Store {
         Ok(rows)
     }
 
+    /// 每个单位的最新一轮与它收到过几轮，按单位排列（台账只要最新一轮：不读出更早各轮的结果）。
+    pub fn desk_latest_submissions(&self) -> Result<Vec<(Submission, i64)>> {
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {SUBMISSION_COLUMNS}, n FROM desk_submissions
+             JOIN (SELECT unit_id AS u, MAX(round) AS last, COUNT(*) AS n
+                   FROM desk_submissions GROUP BY unit_id) ON unit_id = u AND round = last
+             ORDER BY unit_id"
+        ))?;
+        let rows = st
+            .query_map([], |r| Ok((submission(r)?, r.get::<_, i64>("n")?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     /// 记下（或改写）对一条问题的决定。
     pub fn desk_decide(&mut self, d: &Decision) -> Result<()> {
         let tx = super::write_tx(&mut self.conn)?;
@@ -349,6 +363,9 @@ mod tests {
         let r2 = s.desk_record(&sub(jia, "bb", 0)).unwrap();
         assert_eq!(r2.round, 2);
         assert_eq!(s.desk_submissions(Some(jia)).unwrap().len(), 2);
+        let latest = s.desk_latest_submissions().unwrap();
+        assert_eq!(latest.len(), 1);
+        assert_eq!((latest[0].0.id, latest[0].1), (r2.id, 2));
         assert!(s.desk_record(&sub(999, "cc", 0)).is_err());
 
         let d = Decision {

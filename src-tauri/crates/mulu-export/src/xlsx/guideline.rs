@@ -106,12 +106,10 @@ pub fn write_guideline_xlsx(d: &GuidelineDomain, path: &Path) -> Result<(), Expo
     ws.set_repeat_rows(1, 2)?;
     ws.set_print_fit_to_pages(1, 0);
     ws.set_footer("&C第 &P 页，共 &N 页");
-    wb.save(path).map_err(|e| match e {
-        rust_xlsxwriter::XlsxError::IoError(source) => ExportError::Io {
-            path: path.display().to_string(),
-            source,
-        },
-        other => ExportError::Xlsx(other),
+    let bytes = wb.save_to_buffer()?;
+    mulu_core::atomic::write(path, &bytes).map_err(|source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
     })
 }
 

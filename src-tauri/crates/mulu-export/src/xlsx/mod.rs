@@ -26,7 +26,7 @@ pub fn write_xlsx(
     path: &Path,
 ) -> Result<(), ExportError> {
     let bytes = xlsx_bytes(export, opts)?;
-    std::fs::write(path, bytes).map_err(|source| ExportError::Io {
+    mulu_core::atomic::write(path, &bytes).map_err(|source| ExportError::Io {
         path: path.display().to_string(),
         source,
     })
